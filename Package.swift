@@ -59,13 +59,11 @@ let package = Package(
 
     .testTarget(
       name: "LightArenaTests",
-      dependencies: ["LightArena", "CMallocCounter"],
-      swiftSettings: [lifetimes]
+      dependencies: ["LightArena", "CMallocCounter"]
     ),
     .testTarget(
       name: "PathTracerTests",
-      dependencies: ["PathTracer", "LightArena", "CMallocCounter"],
-      swiftSettings: [lifetimes]
+      dependencies: ["PathTracer", "LightArena", "CMallocCounter"]
     ),
   ]
 )

@@ -1,0 +1,80 @@
+extension ArenaAllocator {
+  /// Allocates an array of `count` copies of `value`.
+  ///
+  /// Cost: a pointer bump and `count` stores. Stops the program if
+  /// `count * MemoryLayout<Element>.stride` overflows or the budget is exceeded;
+  /// see ``tryAllocateArray(repeating:count:)``.
+  @inlinable
+  @_lifetime(copy self)
+  public func allocateArray<Element: BitwiseCopyable>(repeating value: Element, count: Int) -> ArenaArray<Element> {
+    let start = trapping { () throws(ArenaError) in try allocateUninitialized(Element.self, count: count) }
+    start.initialize(repeating: value, count: count)
+    return _overrideLifetime(ArenaArray(start: start, count: count), copying: self)
+  }
+
+  /// Like ``allocateArray(repeating:count:)``, but throws ``ArenaError`` when the
+  /// size overflows or the budget does not allow the allocation.
+  @inlinable
+  @_lifetime(copy self)
+  public func tryAllocateArray<Element: BitwiseCopyable>(
+    repeating value: Element, count: Int
+  ) throws(ArenaError) -> ArenaArray<Element> {
+    let start = try allocateUninitialized(Element.self, count: count)
+    start.initialize(repeating: value, count: count)
+    return _overrideLifetime(ArenaArray(start: start, count: count), copying: self)
+  }
+
+  /// Allocates an array holding a copy of `elements`.
+  ///
+  /// Cost: a pointer bump and a copy of the elements (one pass over `elements`).
+  @inlinable
+  @_lifetime(copy self)
+  public func allocateArray<Elements: Collection>(
+    copying elements: Elements
+  ) -> ArenaArray<Elements.Element> where Elements.Element: BitwiseCopyable {
+    let count = elements.count
+    let start = trapping { () throws(ArenaError) in try allocateUninitialized(Elements.Element.self, count: count) }
+    var initialized = 0
+    for element in elements {
+      precondition(initialized < count, "ArenaAllocator: collection has more elements than its count")
+      (start + initialized).initialize(to: element)
+      initialized += 1
+    }
+    precondition(initialized == count, "ArenaAllocator: collection has fewer elements than its count")
+    return _overrideLifetime(ArenaArray(start: start, count: count), copying: self)
+  }
+
+  /// Allocates an array holding a copy of the elements of `span`.
+  ///
+  /// Cost: a pointer bump and one `memcpy`.
+  @inlinable
+  @_lifetime(copy self)
+  public func allocateArray<Element: BitwiseCopyable>(copying span: Span<Element>) -> ArenaArray<Element> {
+    let count = span.count
+    let start = trapping { () throws(ArenaError) in try allocateUninitialized(Element.self, count: count) }
+    span.withUnsafeBufferPointer { source in
+      if let base = source.baseAddress { start.initialize(from: base, count: count) }
+    }
+    return _overrideLifetime(ArenaArray(start: start, count: count), copying: self)
+  }
+
+  /// Allocates an array of `count` elements, each the result of
+  /// `initializer(index)`, called in order of increasing index.
+  ///
+  /// Uninitialized memory is never visible: if `initializer` throws, the error
+  /// propagates and the partially filled memory is simply left for the scope
+  /// to release.
+  ///
+  /// Cost: a pointer bump and `count` calls.
+  @inlinable
+  @_lifetime(copy self)
+  public func allocateArray<Element: BitwiseCopyable, Failure: Error>(
+    count: Int, initializingWith initializer: (Int) throws(Failure) -> Element
+  ) throws(Failure) -> ArenaArray<Element> {
+    let start = trapping { () throws(ArenaError) in try allocateUninitialized(Element.self, count: count) }
+    for index in 0..<count {
+      (start + index).initialize(to: try initializer(index))
+    }
+    return _overrideLifetime(ArenaArray(start: start, count: count), copying: self)
+  }
+}

@@ -1,0 +1,104 @@
+/// The handle to an open scope of a ``MemoryArena``: everything it allocates
+/// lives until the scope ends.
+///
+/// You get an allocator from ``MemoryArena/withAllocator(_:)`` or, for a nested
+/// scope, from ``withScope(_:)``. It is cheap to copy (two words), but it is
+/// `~Escapable`: it cannot be stored outside the closure it was handed to, and
+/// neither can anything it allocates. The compiler rejects such code with
+/// "lifetime-dependent value escapes its scope".
+///
+/// ## Costs
+/// An allocation that fits in the current block is a pointer bump: a handful of
+/// instructions, no locks, no reference counting. When the block is full, the
+/// arena moves to its next retained block in O(1), or asks the system for a new
+/// one. See ``MemoryArena`` for the memory policy.
+///
+/// ## Safety
+/// Only the allocator of the innermost open scope may allocate: an outer
+/// handle used inside a nested scope would hand out memory that the nested
+/// scope releases. This is checked on every allocation (one comparison) and
+/// stops the program with a message.
+public struct ArenaAllocator: ~Escapable {
+  @usableFromInline
+  let state: UnsafeMutablePointer<ArenaState>
+  /// The scope depth this allocator was made for.
+  @usableFromInline
+  let depth: Int
+
+  @usableFromInline
+  @_lifetime(immortal)
+  init(state: UnsafeMutablePointer<ArenaState>, depth: Int) {
+    self.state = state
+    self.depth = depth
+  }
+
+  /// Opens a scope one level deeper than `depth`, runs `body`, and releases the scope.
+  @inlinable
+  static func withScope<Result: ~Copyable, Failure: Error>(
+    on state: UnsafeMutablePointer<ArenaState>, depth: Int,
+    _ body: (ArenaAllocator) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    let mark = state.pointee.mark()
+    state.pointee.scopeDepth = depth + 1
+    defer {
+      state.pointee.scopeDepth = depth
+      state.pointee.release(to: mark)
+    }
+    return try body(ArenaAllocator(state: state, depth: depth + 1))
+  }
+
+  /// Opens a nested scope: what `body` allocates through its allocator is
+  /// released when `body` returns or throws; what this allocator allocated
+  /// before stays valid and usable inside `body`.
+  ///
+  /// Cost: O(1) to open and to release. While the nested scope is open, only
+  /// its allocator may allocate.
+  @inlinable @discardableResult
+  public func withScope<Result: ~Copyable, Failure: Error>(
+    _ body: (ArenaAllocator) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    checkIsInnermostScope()
+    return try Self.withScope(on: state, depth: depth, body)
+  }
+
+  /// A snapshot of the arena's memory use, readable while the scope is open. O(1).
+  public var statistics: ArenaStatistics { state.pointee.statistics }
+
+  @inlinable @inline(__always)
+  func checkIsInnermostScope() {
+    precondition(state.pointee.scopeDepth == depth,
+                 "ArenaAllocator used while a nested scope is open; use the nested scope's allocator")
+  }
+
+  /// The core of every allocation: `byteCount` bytes at a multiple of `alignment`
+  /// (a power of two), from the current block if they fit.
+  @inlinable @inline(__always)
+  func allocateRaw(byteCount: Int, alignment: Int) throws(ArenaError) -> UnsafeMutableRawPointer {
+    checkIsInnermostScope()
+    let start = state.pointee.cursor.alignedUp(toMultipleOf: alignment)
+    if _fastPath(byteCount <= state.pointee.limit - start) {
+      state.pointee.cursor = start + byteCount
+      return start
+    }
+    return try state.pointee.allocateSlowPath(byteCount: byteCount, alignment: alignment)
+  }
+
+  /// Like ``allocateRaw(byteCount:alignment:)``, for `count` values of `T`, with the
+  /// size computation checked for overflow.
+  @inlinable @inline(__always)
+  func allocateUninitialized<T>(_: T.Type, count: Int) throws(ArenaError) -> UnsafeMutablePointer<T> {
+    precondition(count >= 0, "ArenaAllocator: negative element count \(count)")
+    // Zero-sized types take no memory, whatever their stride.
+    let stride = MemoryLayout<T>.size == 0 ? 0 : MemoryLayout<T>.stride
+    let (byteCount, overflow) = count.multipliedReportingOverflow(by: stride)
+    if overflow { throw ArenaError.sizeOverflow(count: count, stride: stride) }
+    let raw = try allocateRaw(byteCount: byteCount, alignment: MemoryLayout<T>.alignment)
+    return raw.bindMemory(to: T.self, capacity: count)
+  }
+
+  /// Runs `allocation`, stopping the program with the error's message if it fails.
+  @inlinable @inline(__always)
+  func trapping<T>(_ allocation: () throws(ArenaError) -> T) -> T {
+    do { return try allocation() } catch { fatalError(error.description) }
+  }
+}

@@ -1,0 +1,105 @@
+/// A memory arena for trivially copyable values: allocation is a pointer bump,
+/// and ending a scope releases everything allocated in it at once.
+///
+/// An arena owns blocks of memory that it keeps for its whole life. All
+/// allocation happens inside a *scope*, opened with ``withAllocator(_:)``; when
+/// the scope ends, every value allocated in it is released in O(1) time, and
+/// the memory is reused by the next scope. A workload that repeats (a pixel, a
+/// request, a frame) therefore stops asking the system for memory after its
+/// first few iterations.
+///
+/// ```swift
+/// var arena = MemoryArena()
+/// for pixel in pixels {
+///   arena.withAllocator { alloc in
+///     let samples = alloc.allocateArray(repeating: Float(0), count: 64)
+///     let weight = alloc.allocate(Float(1))
+///     // ... use them; they are released when the closure returns.
+///   }
+/// }
+/// ```
+///
+/// Only `BitwiseCopyable` values can be allocated: the arena never runs
+/// deinitializers, and such values have none.
+///
+/// An arena is `~Copyable`, so it cannot be shared by accident, and `Sendable`,
+/// so it can be moved to the thread that uses it. Give each thread its own.
+///
+/// ## Memory over time
+/// Blocks are `blockSize` bytes, or larger for a request that would not fit in
+/// one. When the outermost scope ends with more than one block in use, the
+/// arena replaces them by a single block sized to its high-water mark (rounded
+/// up to a multiple of `blockSize`). Memory therefore stays at the high-water
+/// mark after a spike; call ``trim()`` to give it back.
+public struct MemoryArena: ~Copyable {
+  @usableFromInline
+  let state: UnsafeMutablePointer<ArenaState>
+
+  /// The block size used when none is given: 64 KiB.
+  ///
+  /// Large enough that a path tracer's pixel (a few kilobytes of samples and
+  /// BSDFs) or a typical request fits in one block, so the slow path is rare;
+  /// small enough that an arena per thread costs little, and stays within a
+  /// core's L2 cache, which a block reused for every pixel should.
+  public static let defaultBlockSize = 64 * 1024
+
+  /// Creates an empty arena. No memory is reserved until the first allocation.
+  ///
+  /// - Parameters:
+  ///   - blockSize: The size in bytes of each block the arena obtains from the system.
+  ///   - budget: An optional limit on the bytes the arena may hold in its blocks.
+  ///     An allocation that would need more throws ``ArenaError/budgetExceeded(requested:reserved:budget:)``
+  ///     from the `try`-prefixed methods, and stops the program from the others.
+  public init(blockSize: Int = MemoryArena.defaultBlockSize, budget: Int? = nil) {
+    precondition(blockSize > 0, "MemoryArena: blockSize must be positive, got \(blockSize)")
+    precondition(budget.map { $0 >= 0 } ?? true, "MemoryArena: budget must not be negative")
+    state = .allocate(capacity: 1)
+    state.initialize(to: ArenaState(blockSize: blockSize, budget: budget))
+  }
+
+  deinit {
+    state.pointee.freeAllBlocks()
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  /// Opens an allocation scope, runs `body` with the scope's allocator, and then
+  /// releases everything allocated in it.
+  ///
+  /// The release costs O(1) whatever the number of allocations (in debug
+  /// builds, released memory is also overwritten with a poison pattern so that
+  /// stale reads show up). It happens whether `body` returns or throws.
+  ///
+  /// The result cannot refer to memory in the arena: values handed out by the
+  /// allocator are `~Escapable`, and the compiler rejects returning them.
+  ///
+  /// - Parameter body: The work to do with the arena's memory.
+  /// - Returns: What `body` returns.
+  @inlinable @discardableResult
+  public mutating func withAllocator<Result: ~Copyable, Failure: Error>(
+    _ body: (ArenaAllocator) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    precondition(state.pointee.scopeDepth == 0, "MemoryArena: a scope is already open")
+    return try ArenaAllocator.withScope(on: state, depth: 0, body)
+  }
+
+  /// A snapshot of the arena's memory use. O(1).
+  public var statistics: ArenaStatistics { state.pointee.statistics }
+
+  /// The block size this arena was created with.
+  public var blockSize: Int { state.pointee.blockSize }
+
+  /// The limit on reserved bytes this arena was created with, if any.
+  public var budget: Int? { state.pointee.budget }
+
+  /// Returns all of the arena's blocks to the system. The next allocation starts
+  /// a new block. Cost: one `free` per block. Statistics other than the block
+  /// figures are kept.
+  public mutating func trim() {
+    state.pointee.freeAllBlocks()
+  }
+}
+
+// The arena is the unique owner of its state (it is ~Copyable, and scopes borrow
+// it mutably), so moving it to another thread is safe.
+extension MemoryArena: @unchecked Sendable {}
