@@ -30,7 +30,7 @@ public struct ArenaArray<Element: BitwiseCopyable>: ~Escapable {
   }
 
   /// Accesses the element at `index`, which must be in `0..<count`.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript(index: Int) -> Element {
     get {
       precondition(index >= 0 && index < count, "ArenaArray index \(index) out of range 0..<\(count)")
@@ -55,7 +55,7 @@ public struct ArenaArray<Element: BitwiseCopyable>: ~Escapable {
   @inlinable public var last: Element? { isEmpty ? nil : start[count - 1] }
 
   /// A read-only view of the elements, usable with APIs that take a `Span`.
-  @inlinable
+  @inlinable @inline(__always)
   public var span: Span<Element> {
     @_lifetime(copy self)
     get {
@@ -65,19 +65,19 @@ public struct ArenaArray<Element: BitwiseCopyable>: ~Escapable {
   }
 
   /// Sets every element to `value`.
-  @inlinable
+  @inlinable @inline(__always)
   public func update(repeating value: Element) {
     start.update(repeating: value, count: count)
   }
 
   /// Copies the elements into a new Swift `Array` (which allocates).
-  @inlinable
+  @inlinable @inline(__always)
   public func copyToArray() -> [Element] {
     Array(UnsafeBufferPointer(start: start, count: count))
   }
 
   /// Calls `body` with a buffer over the elements; the buffer must not be used after `body` returns.
-  @inlinable
+  @inlinable @inline(__always)
   public func withUnsafeBufferPointer<Result: ~Copyable, Failure: Error>(
     _ body: (UnsafeBufferPointer<Element>) throws(Failure) -> Result
   ) throws(Failure) -> Result {
@@ -85,7 +85,7 @@ public struct ArenaArray<Element: BitwiseCopyable>: ~Escapable {
   }
 
   /// Calls `body` with a mutable buffer over the elements; the buffer must not be used after `body` returns.
-  @inlinable
+  @inlinable @inline(__always)
   public func withUnsafeMutableBufferPointer<Result: ~Copyable, Failure: Error>(
     _ body: (UnsafeMutableBufferPointer<Element>) throws(Failure) -> Result
   ) throws(Failure) -> Result {

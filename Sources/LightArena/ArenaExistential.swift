@@ -50,14 +50,14 @@ public struct ArenaExistential<Metatype: BitwiseCopyable>: ~Escapable {
   ///
   /// Call it from a generic function that opens ``metatype``, as shown above.
   /// Debug builds check the type; release builds trust it. Cost: a load.
-  @inlinable
+  @inlinable @inline(__always)
   public func load<Value>(as type: Value.Type) -> Value {
     assert(Self.isSameType(metatype, Value.self), "ArenaExistential loaded as \(Value.self), but it holds \(metatype)")
     return address.assumingMemoryBound(to: Value.self).pointee
   }
 
   /// Calls `body` with a pointer to the value as its concrete type `type`, without copying it.
-  @inlinable
+  @inlinable @inline(__always)
   public func withUnsafePointer<Value, Result: ~Copyable, Failure: Error>(
     as type: Value.Type, _ body: (UnsafePointer<Value>) throws(Failure) -> Result
   ) throws(Failure) -> Result {

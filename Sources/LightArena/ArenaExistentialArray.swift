@@ -58,7 +58,7 @@ public struct ArenaExistentialArray<Metatype: BitwiseCopyable>: ~Escapable {
   ///   - metatype: `Value.self`; it converts implicitly to `Metatype`. Debug
   ///     builds check that it names `Value`.
   /// Cost: a pointer bump and a copy. The array must not be full.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func append<Value: BitwiseCopyable>(_ value: Value, as metatype: Metatype) {
     precondition(count < capacity, "ArenaExistentialArray is full (capacity \(capacity))")
     assert(ArenaExistential.isSameType(metatype, Value.self),
@@ -72,7 +72,7 @@ public struct ArenaExistentialArray<Metatype: BitwiseCopyable>: ~Escapable {
   }
 
   /// The element at `index`, which must be in `0..<count`.
-  @inlinable
+  @inlinable @inline(__always)
   public subscript(index: Int) -> ArenaExistential<Metatype> {
     @_lifetime(copy self)
     get {

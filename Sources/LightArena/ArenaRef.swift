@@ -23,7 +23,7 @@ public struct ArenaRef<Value: BitwiseCopyable>: ~Escapable {
   }
 
   /// The referenced value.
-  @inlinable
+  @inlinable @inline(__always)
   public var value: Value {
     get { pointer.pointee }
     nonmutating set { pointer.pointee = newValue }
@@ -31,7 +31,7 @@ public struct ArenaRef<Value: BitwiseCopyable>: ~Escapable {
 
   /// Calls `body` with the value's address, for interoperation with C or with
   /// code that takes pointers. The pointer must not be used after `body` returns.
-  @inlinable
+  @inlinable @inline(__always)
   public func withUnsafeMutablePointer<Result: ~Copyable, Failure: Error>(
     _ body: (UnsafeMutablePointer<Value>) throws(Failure) -> Result
   ) throws(Failure) -> Result {

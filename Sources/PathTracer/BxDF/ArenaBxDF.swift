@@ -1,0 +1,45 @@
+import LightArena
+
+/// A BxDF kept in a pixel's arena and called through the ``BxDF`` protocol.
+///
+/// It is the arena's answer to `any BxDF`: two words (the value's address and
+/// its metatype `any BxDF.Type`) instead of a 40-byte existential whose larger
+/// values (anything with a `Color` field) would be boxed on the heap.
+public typealias ArenaBxDF = ArenaExistential<any BxDF.Type>
+
+// Each requirement opens the metatype with a local generic function: the
+// compiler binds `B` to the stored concrete type and the call goes through
+// `B`'s witness table, with the value read straight from the arena.
+extension ArenaExistential where Metatype == any BxDF.Type {
+  @inlinable
+  public var flags: BxDFFlags {
+    func open<B: BxDF>(_: B.Type) -> BxDFFlags {
+      withUnsafePointer(as: B.self) { $0.pointee.flags }
+    }
+    return open(metatype)
+  }
+
+  @inlinable
+  public func evaluate(wo: Vector3, wi: Vector3) -> Color {
+    func open<B: BxDF>(_: B.Type) -> Color {
+      withUnsafePointer(as: B.self) { $0.pointee.evaluate(wo: wo, wi: wi) }
+    }
+    return open(metatype)
+  }
+
+  @inlinable
+  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+    func open<B: BxDF>(_: B.Type) -> BxDFSample? {
+      withUnsafePointer(as: B.self) { $0.pointee.sample(wo: wo, u: u) }
+    }
+    return open(metatype)
+  }
+
+  @inlinable
+  public func pdf(wo: Vector3, wi: Vector3) -> Float {
+    func open<B: BxDF>(_: B.Type) -> Float {
+      withUnsafePointer(as: B.self) { $0.pointee.pdf(wo: wo, wi: wi) }
+    }
+    return open(metatype)
+  }
+}

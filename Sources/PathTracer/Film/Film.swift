@@ -1,0 +1,95 @@
+import Glibc
+
+/// The image being rendered: a weighted sum of filtered radiance samples per pixel.
+///
+/// Each sample is *splatted* onto every pixel within the filter's radius,
+/// weighted by the filter; a pixel's value is its weighted sum divided by its
+/// sum of weights (pbrt's and tray_rust's estimator).
+///
+/// To keep the image identical whatever the number of threads, workers do not
+/// add into shared pixels. Each tile splats into its own buffer, which extends
+/// past the tile by the filter radius (the *apron*); ``resolve()`` then adds
+/// the tile buffers into the image in tile order. Floating-point sums are
+/// therefore always made in the same order. All buffers are allocated up front,
+/// so rendering itself allocates nothing.
+public struct Film: ~Copyable {
+  public let width: Int
+  public let height: Int
+  public let filter: ReconstructionFilter
+  public let tiles: TileGrid
+  /// How many pixels the filter reaches past a sample's own pixel.
+  let apron: Int
+  /// The side of every tile buffer: a tile plus the apron on both sides.
+  let bufferSide: Int
+  /// One accumulator per buffer pixel, tile after tile: (r·w, g·w, b·w, w) sums.
+  let accumulators: UnsafeMutableBufferPointer<SIMD4<Float>>
+
+  public init(width: Int, height: Int, filter: ReconstructionFilter, tileSize: Int = 16) {
+    self.width = width
+    self.height = height
+    self.filter = filter
+    tiles = TileGrid(width: width, height: height, tileSize: tileSize)
+    apron = Int(max(filter.radius.x, filter.radius.y).rounded(.up))
+    bufferSide = tileSize + 2 * apron
+    accumulators = .allocate(capacity: tiles.count * bufferSide * bufferSide)
+    accumulators.initialize(repeating: .zero)
+  }
+
+  deinit { accumulators.deallocate() }
+
+  /// The write access to one tile's buffer. Distinct tiles can be written from
+  /// different threads at the same time.
+  public func tileBuffer(_ tile: Int) -> TileBuffer {
+    let bounds = tiles.bounds(of: tile)
+    let start = accumulators.baseAddress! + tile * bufferSide * bufferSide
+    return TileBuffer(filter: filter, origin: bounds.lower &- apron, side: bufferSide, pixels: start)
+  }
+
+  /// Adds up all tiles and returns the final linear RGB image, row by row from the top.
+  public func resolve() -> [Color] {
+    var sums = [SIMD4<Float>](repeating: .zero, count: width * height)
+    for tile in 0..<tiles.count {
+      let buffer = tileBuffer(tile)
+      for by in 0..<bufferSide {
+        let y = buffer.origin.y + by
+        guard y >= 0 && y < height else { continue }
+        for bx in 0..<bufferSide {
+          let x = buffer.origin.x + bx
+          guard x >= 0 && x < width else { continue }
+          sums[y * width + x] += buffer.pixels[by * bufferSide + bx]
+        }
+      }
+    }
+    return sums.map { sum in sum.w > 0 ? Color(SIMD3(sum.x, sum.y, sum.z) / sum.w) : .black }
+  }
+}
+
+/// One tile's splat buffer (see ``Film``). A view: it does not own its memory.
+public struct TileBuffer {
+  let filter: ReconstructionFilter
+  /// The image position of the buffer's first pixel.
+  let origin: SIMD2<Int>
+  let side: Int
+  let pixels: UnsafeMutablePointer<SIMD4<Float>>
+
+  /// Splats radiance `value` sampled at raster position `filmPoint`.
+  public func addSample(_ filmPoint: Point2, _ value: Color) {
+    let radius = filter.radius
+    // Pixels whose centres lie within the radius of the sample.
+    let lower = SIMD2<Int>(Int((filmPoint.x - 0.5 - radius.x).rounded(.up)), Int((filmPoint.y - 0.5 - radius.y).rounded(.up)))
+    let upper = SIMD2<Int>(Int((filmPoint.x - 0.5 + radius.x).rounded(.down)), Int((filmPoint.y - 0.5 + radius.y).rounded(.down)))
+    let contribution = SIMD4(value.rgb, 1)
+    let first = pointwiseMax(lower, origin)
+    let last = pointwiseMin(upper, origin &+ (side - 1))
+    guard first.x <= last.x && first.y <= last.y else { return }
+    for y in first.y...last.y {
+      for x in first.x...last.x {
+        let offset = filmPoint - SIMD2(Float(x) + 0.5, Float(y) + 0.5)
+        let weight = filter.weight(offset)
+        if weight != 0 {
+          pixels[(y - origin.y) * side + (x - origin.x)] += contribution * weight
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Synchronization
+
+/// Renders a scene with a pool of worker threads.
+///
+/// The image is cut into 16×16 tiles; workers take the next tile number from
+/// a shared atomic counter (no lock is ever taken per pixel) and render it with
+/// their own ``TileRenderer``, which owns the thread's arena.
+public enum Renderer {
+  /// Progress while rendering: called on the calling thread about four times a second.
+  public struct Progress: Sendable {
+    public var completedTiles: Int
+    public var totalTiles: Int
+    public var elapsedSeconds: Double
+    public var fraction: Double { Double(completedTiles) / Double(max(totalTiles, 1)) }
+  }
+
+  /// Renders `scene` and returns the linear-RGB image (top row first) and a report.
+  public static func render(
+    _ scene: Scene, settings: RenderSettings, progress: (Progress) -> Void = { _ in }
+  ) -> (image: [Color], report: RenderReport) {
+    let film = Film(width: settings.width, height: settings.height, filter: settings.filter,
+                    tileSize: settings.tileSize)
+    let totalTiles = film.tiles.count
+    let threadCount = max(1, min(settings.threads, totalTiles))
+    let work = SharedWork()
+    let start = ContinuousClock.now
+
+    // The workers only read `film`'s tile geometry and write disjoint tile buffers.
+    withUnsafePointer(to: film) { filmPointer in
+      let shared = UnsafeSendable(filmPointer)
+      let done = DispatchSemaphore(value: 0)
+      for _ in 0..<threadCount {
+        let thread = Thread {
+          var worker = TileRenderer(scene: scene, settings: settings)
+          while true {
+            let tile = work.nextTile.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard tile < totalTiles else { break }
+            worker.render(tile: tile, film: shared.value.pointee)
+            work.completedTiles.wrappingAdd(1, ordering: .relaxed)
+          }
+          let stats = worker.arena.statistics
+          work.results.withLock {
+            $0.append(WorkerResult(dropped: worker.droppedSamples, peakBytes: stats.highWaterBytes,
+                                   blocks: stats.blockCount))
+          }
+          done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+      }
+      var finished = 0
+      while finished < threadCount {
+        if done.wait(timeout: .now() + 0.25) == .success {
+          finished += 1
+        } else {
+          progress(Progress(completedTiles: work.completedTiles.load(ordering: .relaxed), totalTiles: totalTiles,
+                            elapsedSeconds: (ContinuousClock.now - start).seconds))
+        }
+      }
+    }
+    let image = film.resolve()
+    let seconds = (ContinuousClock.now - start).seconds
+    let workers = work.results.withLock { $0 }
+    let report = RenderReport(
+      samples: settings.width * settings.height * settings.samplesPerPixel,
+      seconds: seconds,
+      droppedSamples: workers.reduce(0) { $0 + $1.dropped },
+      arenaPeakBytesPerPixel: workers.map(\.peakBytes).max() ?? 0,
+      arenaBlocks: workers.reduce(0) { $0 + $1.blocks })
+    return (image, report)
+  }
+
+  /// What the workers share: the tile counter, progress, and their results.
+  final class SharedWork: Sendable {
+    /// The next tile to hand out.
+    let nextTile = Atomic<Int>(0)
+    let completedTiles = Atomic<Int>(0)
+    let results = Mutex<[WorkerResult]>([])
+  }
+
+  struct WorkerResult: Sendable {
+    var dropped: Int
+    var peakBytes: Int
+    var blocks: Int
+  }
+}
+
+/// Hands a pointer to threads that only read through it or write disjoint parts.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+extension Duration {
+  var seconds: Double {
+    let (s, attoseconds) = components
+    return Double(s) + Double(attoseconds) * 1e-18
+  }
+}

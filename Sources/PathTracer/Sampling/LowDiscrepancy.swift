@@ -1,0 +1,76 @@
+/// Scrambled low-discrepancy point sets, as tray_rust's low-discrepancy sampler
+/// makes them (after Kollig and Keller, "Efficient Multidimensional Sampling", 2002).
+///
+/// The 2D points are the first `n` points of the (0,2)-sequence: the van der
+/// Corput radical inverse in x and the Sobol' generator in y. Each set is
+/// randomized by XOR-ing a random 32-bit scramble into both coordinates, which
+/// keeps it stratified in every elementary interval, and its order is
+/// shuffled so that different dimensions of one camera sample are not correlated.
+public enum LowDiscrepancy {
+  /// The van der Corput sequence in base 2, scrambled: bit-reverse `index`, XOR `scramble`.
+  @inlinable
+  public static func vanDerCorput(_ index: UInt32, scramble: UInt32) -> Float {
+    toUnitFloat(index.bitReversed ^ scramble)
+  }
+
+  /// The second coordinate of the (0,2)-sequence (the Sobol' generator matrix for dimension 2), scrambled.
+  @inlinable
+  public static func sobol2(_ index: UInt32, scramble: UInt32) -> Float {
+    var bits = scramble
+    var i = index
+    var v: UInt32 = 1 << 31
+    while i != 0 {
+      if i & 1 != 0 { bits ^= v }
+      i >>= 1
+      v ^= v >> 1
+    }
+    return toUnitFloat(bits)
+  }
+
+  /// The top 24 bits of `bits` as a float in [0, 1): never exactly 1.
+  @inlinable
+  static func toUnitFloat(_ bits: UInt32) -> Float {
+    Float(bits >> 8) * 0x1p-24
+  }
+
+  /// Fills `points` with a scrambled, shuffled (0,2)-sequence.
+  public static func fill2D(_ points: UnsafeMutableBufferPointer<Point2>, rng: inout PCG32) {
+    let scramble = SIMD2(rng.nextUInt32(), rng.nextUInt32())
+    for i in points.indices {
+      points[i] = Point2(vanDerCorput(UInt32(i), scramble: scramble.x), sobol2(UInt32(i), scramble: scramble.y))
+    }
+    shuffle(points, rng: &rng)
+  }
+
+  /// Fills `values` with a scrambled, shuffled van der Corput sequence.
+  public static func fill1D(_ values: UnsafeMutableBufferPointer<Float>, rng: inout PCG32) {
+    let scramble = rng.nextUInt32()
+    for i in values.indices {
+      values[i] = vanDerCorput(UInt32(i), scramble: scramble)
+    }
+    shuffle(values, rng: &rng)
+  }
+
+  /// Fisher-Yates shuffle driven by our own generator, so results do not depend on the standard library's.
+  static func shuffle<T>(_ values: UnsafeMutableBufferPointer<T>, rng: inout PCG32) {
+    guard values.count > 1 else { return }
+    for i in stride(from: values.count - 1, to: 0, by: -1) {
+      let j = Int(rng.nextUInt32() % UInt32(i + 1))
+      values.swapAt(i, j)
+    }
+  }
+}
+
+extension UInt32 {
+  /// The bits in reverse order.
+  @inlinable
+  var bitReversed: UInt32 {
+    var v = self
+    v = (v << 16) | (v >> 16)
+    v = ((v & 0x00ff_00ff) << 8) | ((v & 0xff00_ff00) >> 8)
+    v = ((v & 0x0f0f_0f0f) << 4) | ((v & 0xf0f0_f0f0) >> 4)
+    v = ((v & 0x3333_3333) << 2) | ((v & 0xcccc_cccc) >> 2)
+    v = ((v & 0x5555_5555) << 1) | ((v & 0xaaaa_aaaa) >> 1)
+    return v
+  }
+}

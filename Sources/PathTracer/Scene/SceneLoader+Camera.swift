@@ -1,0 +1,35 @@
+extension SceneLoader {
+  /// `camera`: a field of view across the shorter image side and a
+  /// camera-to-world `transform` list, or the look-at form
+  /// (`position`, `target`, `up`).
+  ///
+  /// ```json
+  /// "camera": { "fov": 30, "transform": [{ "type": "translate", "translation": [0, 12, -60] }] }
+  /// ```
+  static func camera(from root: JSONNode, film: RenderSettings) throws(SceneError) -> PerspectiveCamera {
+    if root.optional("camera") == nil, let cameras = root.optional("cameras") {
+      throw cameras.unsupported("\"cameras\" (animated camera lists)")
+    }
+    let node = try root.required("camera")
+    let fovNode = try node.required("fov")
+    let fov = try fovNode.positiveFloat()
+    guard fov < 180 else { throw fovNode.error("must be less than 180 degrees, found \(fov)") }
+    if let keyframes = node.optional("keyframes") { throw keyframes.unsupported("camera keyframes") }
+
+    let cameraToWorld: Transform
+    if let transform = node.optional("transform") {
+      cameraToWorld = try Self.transform(from: transform)
+    } else if let position = node.optional("position") {
+      let eye = try position.vector3()
+      let target = try node.required("target").vector3()
+      let up = try node.required("up").vector3()
+      guard let lookAt = Transform.lookAt(eye: eye, target: target, up: up) else {
+        throw node.error("position, target and up do not define a view (target equals position, or up is parallel to the view)")
+      }
+      cameraToWorld = lookAt
+    } else {
+      throw node.error("missing required key \"transform\" (or \"position\", \"target\" and \"up\")")
+    }
+    return PerspectiveCamera(cameraToWorld: cameraToWorld, fieldOfView: fov, width: film.width, height: film.height)
+  }
+}

@@ -1,0 +1,53 @@
+extension SceneLoader {
+  /// `film`: resolution, samples per pixel and reconstruction filter.
+  ///
+  /// ```json
+  /// "film": { "width": 800, "height": 600, "samples": 4,
+  ///           "filter": { "type": "mitchell_netravali", "width": 2, "height": 2, "b": 0.333, "c": 0.333 } }
+  /// ```
+  /// Any width, height and sample count are accepted (tray_rust's multiple-of-8
+  /// and power-of-two limits do not apply). `frames`, `start_frame`,
+  /// `end_frame` and `scene_time` are accepted for a single frame only.
+  static func film(from node: JSONNode) throws(SceneError) -> RenderSettings {
+    let width = try node.required("width").positiveInt()
+    let height = try node.required("height").positiveInt()
+    let samples = try node.required("samples").positiveInt()
+    if let frames = node.optional("frames"), try frames.positiveInt() > 1 {
+      throw frames.unsupported("rendering more than one frame")
+    }
+    let filter = try filter(from: try node.required("filter"))
+    return RenderSettings(width: width, height: height, samplesPerPixel: samples, filter: filter)
+  }
+
+  static func filter(from node: JSONNode) throws(SceneError) -> ReconstructionFilter {
+    let type = try node.required("type")
+    let radius = SIMD2(try node.required("width").positiveFloat(), try node.required("height").positiveFloat())
+    switch try type.string() {
+    case "mitchell_netravali":
+      return .mitchellNetravali(radius: radius, b: try node.required("b").float(), c: try node.required("c").float())
+    case "gaussian":
+      return .gaussian(radius: radius, alpha: try node.required("alpha").positiveFloat())
+    case let other:
+      throw type.error("unknown filter type \"\(other)\"; expected \"mitchell_netravali\" or \"gaussian\"")
+    }
+  }
+
+  /// `integrator`: `pathtracer` (with `min_depth`, `max_depth`) or `normals_debug`.
+  static func integrator(from node: JSONNode) throws(SceneError) -> Integrator {
+    let type = try node.required("type")
+    switch try type.string() {
+    case "pathtracer":
+      let minDepth = try node.required("min_depth").int()
+      let maxDepth = try node.required("max_depth").int()
+      guard minDepth >= 0 else { throw node.optional("min_depth")!.error("must not be negative, found \(minDepth)") }
+      guard maxDepth >= 0 else { throw node.optional("max_depth")!.error("must not be negative, found \(maxDepth)") }
+      return .path(PathIntegrator(minDepth: minDepth, maxDepth: maxDepth))
+    case "normals_debug":
+      return .normals(NormalsIntegrator())
+    case "whitted":
+      throw type.unsupported("the \"whitted\" integrator")
+    case let other:
+      throw type.error("unknown integrator type \"\(other)\"; expected \"pathtracer\" or \"normals_debug\"")
+    }
+  }
+}

@@ -1,0 +1,46 @@
+extension SceneLoader {
+  /// `materials`: an array of named materials. Returns them and an index by name.
+  ///
+  /// ```json
+  /// { "name": "red_wall", "type": "matte", "diffuse": [0.366, 0.037, 0.042], "roughness": 1.0 }
+  /// ```
+  static func materials(from node: JSONNode) throws(SceneError) -> ([Material], [String: Int]) {
+    var materials: [Material] = []
+    var index: [String: Int] = [:]
+    for entry in try node.elements() {
+      let nameNode = try entry.required("name")
+      let name = try nameNode.string()
+      guard index[name] == nil else { throw nameNode.error("a material named \"\(name)\" is already defined") }
+      index[name] = materials.count
+      materials.append(try material(from: entry))
+    }
+    return (materials, index)
+  }
+
+  static func material(from node: JSONNode) throws(SceneError) -> Material {
+    let type = try node.required("type")
+    switch try type.string() {
+    case "matte":
+      return .matte(diffuse: try color(node.required("diffuse")),
+                    roughness: try node.required("roughness").nonNegativeFloat())
+    case "plastic":
+      return .plastic(diffuse: try color(node.required("diffuse")),
+                      gloss: try color(node.required("gloss")),
+                      roughness: try node.required("roughness").nonNegativeFloat())
+    case let other where ["metal", "specular_metal", "glass", "rough_glass", "merl"].contains(other):
+      throw type.unsupported("the \"\(other)\" material")
+    case let other:
+      throw type.error("unknown material type \"\(other)\"; expected matte or plastic")
+    }
+  }
+
+  /// A colour: `[r, g, b]`, or `[r, g, b, s]` meaning `s * [r, g, b]`. A
+  /// string (a texture name) is not supported yet.
+  static func color(_ node: JSONNode) throws(SceneError) -> Color {
+    if case .string = node.value { throw node.unsupported("textures") }
+    let numbers = try node.floatArray(counts: [3, 4])
+    let rgb = SIMD3(numbers[0], numbers[1], numbers[2]) * (numbers.count == 4 ? numbers[3] : 1)
+    guard rgb.min() >= 0 else { throw node.error("colour components must not be negative, found \(numbers)") }
+    return Color(rgb)
+  }
+}

@@ -1,0 +1,74 @@
+/// Reads a scene in tray_rust's JSON format.
+///
+/// Every value is read through a ``JSONNode``, so a mistake is reported with
+/// the file and the JSON path of the offending value, e.g.
+/// `cornell.json: objects[2].geometry.radius: expected a number, found "5"`.
+/// Parts of the format this renderer does not implement yet (animation,
+/// textures, some materials) are rejected as "not supported yet" at their path
+/// rather than silently rendered wrong. Unknown keys are ignored, as tray_rust does.
+///
+/// Relative file names (OBJ models) are resolved against the scene file's folder.
+public struct SceneLoader {
+  /// The folder of the scene file, for relative paths in it.
+  let directory: String
+  /// Parsed OBJ files by path: tray_rust scenes often instance one model several times.
+  var objFiles: [String: OBJFile] = [:]
+
+  /// Loads the scene file at `path`.
+  public static func load(path: String) throws(SceneError) -> Scene {
+    let root = try JSONNode.load(path: path)
+    var loader = SceneLoader(directory: Self.directory(of: path))
+    return try loader.scene(from: root)
+  }
+
+  /// Reads a scene from JSON text, as if it were the file `fileName` in `directory`.
+  public static func parse(_ text: String, fileName: String, directory: String = ".") throws(SceneError) -> Scene {
+    let root = try JSONNode.parse(text, fileName: fileName)
+    var loader = SceneLoader(directory: directory)
+    return try loader.scene(from: root)
+  }
+
+  init(directory: String) {
+    self.directory = directory
+  }
+
+  mutating func scene(from root: JSONNode) throws(SceneError) -> Scene {
+    let film = try Self.film(from: try root.required("film"))
+    let camera = try Self.camera(from: root, film: film)
+    let integrator = try Self.integrator(from: try root.required("integrator"))
+    if let textures = root.optional("textures"), !(try textures.elements().isEmpty) {
+      throw textures.unsupported("textures")
+    }
+    let (materials, materialIndex) = try Self.materials(from: try root.required("materials"))
+
+    var builder = ObjectBuilder(materialIndex: materialIndex)
+    for object in try root.required("objects").elements() {
+      try readObject(object, parentTransform: .identity, into: &builder)
+    }
+    if builder.lights.isEmpty {
+      throw SceneError(file: root.file, message: "the scene has no light: add an object with \"type\": \"emitter\"")
+    }
+    if builder.primitives.isEmpty {
+      throw SceneError(file: root.file, message: "the scene has no objects")
+    }
+    return Scene(camera: camera, integrator: integrator, film: film, materials: materials,
+                 lights: builder.lights, objects: builder.objects, primitives: builder.primitives)
+  }
+
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  func resolve(_ relativePath: String) -> String {
+    relativePath.hasPrefix("/") ? relativePath : directory + "/" + relativePath
+  }
+}
+
+/// The scene's primitives, lights and per-primitive bindings, as objects are read.
+struct ObjectBuilder {
+  let materialIndex: [String: Int]
+  var primitives: [Primitive] = []
+  var objects: [SceneObject] = []
+  var lights: [Light] = []
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import PathTracer
+
+/// The command line: read a scene, render it, write a PNG.
+@main
+struct Tracer: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tracer",
+    abstract: "Render a scene in tray_rust's JSON format with a path tracer that allocates from one arena per pixel.",
+    discussion: """
+      The image is written as an 8-bit sRGB PNG. Rendering is deterministic: the same \
+      scene, settings and --seed give the same image whatever the number of threads.
+
+      Example:
+        tracer scenes/cornell.json -o cornell.png --spp 64 --threads 2
+      """)
+
+  @Argument(help: "The scene file (tray_rust JSON format).")
+  var scene: String
+
+  @Option(name: .shortAndLong, help: "The PNG file to write. Default: the scene's name with .png, in the current folder.")
+  var output: String?
+
+  @Option(help: "Worker threads. Default: one per core.")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "Samples per pixel, overriding the scene's film.samples.")
+  var spp: Int?
+
+  @Option(help: "Image size as WIDTHxHEIGHT, overriding the scene's film.width and film.height.")
+  var resolution: Resolution?
+
+  @Option(help: "Seed for the random numbers.")
+  var seed: UInt64 = 0
+
+  @Option(help: ArgumentHelp(
+    "Where pixels keep samples and BSDFs: arena (the default) or heap.",
+    discussion: "heap makes the same data as Swift arrays and [any BxDF] existentials, to measure what the arena saves."))
+  var allocator: ScratchMemory = .arena
+
+  @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+  var quiet = false
+
+  func validate() throws {
+    guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+    if let spp, spp <= 0 { throw ValidationError("--spp must be at least 1") }
+  }
+
+  func run() throws {
+    let scene: Scene
+    do {
+      scene = try SceneLoader.load(path: self.scene)
+    } catch {
+      throw CleanExit.failure("error: \(error)")
+    }
+    var settings = scene.film
+    settings.threads = threads
+    settings.seed = seed
+    settings.memory = allocator
+    if let spp { settings.samplesPerPixel = spp }
+    if let resolution {
+      settings.width = resolution.width
+      settings.height = resolution.height
+    }
+    let renderScene = scene.withResolution(width: settings.width, height: settings.height)
+    let outputPath = output ?? Self.defaultOutput(for: self.scene)
+
+    let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0,
+                               samplesPerTile: settings.tileSize * settings.tileSize * settings.samplesPerPixel)
+    let (image, report) = Renderer.render(renderScene, settings: settings) { progress.update($0) }
+    progress.finish()
+
+    do {
+      try SRGB.image(image, width: settings.width, height: settings.height).writePNG(to: outputPath)
+    } catch {
+      throw CleanExit.failure("error: \(error)")
+    }
+    if !quiet {
+      let summary = String(
+        format: "%@: %dx%d, %d spp, %.2f s, %.2f M samples/s, arena peak %d bytes/pixel in %d block(s), %d dropped sample(s)",
+        outputPath, settings.width, settings.height, settings.samplesPerPixel, report.seconds,
+        report.samplesPerSecond / 1e6, report.arenaPeakBytesPerPixel, report.arenaBlocks, report.droppedSamples)
+      FileHandle.standardError.write(Data((summary + "\n").utf8))
+    }
+  }
+
+  static func defaultOutput(for scenePath: String) -> String {
+    let name = URL(fileURLWithPath: scenePath).deletingPathExtension().lastPathComponent
+    return name + ".png"
+  }
+}
+
+/// `WIDTHxHEIGHT`, e.g. `640x480`.
+struct Resolution: ExpressibleByArgument {
+  var width: Int
+  var height: Int
+
+  init?(argument: String) {
+    let parts = argument.lowercased().split(separator: "x")
+    guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
+    width = w
+    height = h
+  }
+}
+
+/// Exits with status 1 after printing a message to standard error.
+enum CleanExit {
+  static func failure(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    return ExitCode.failure
+  }
+}
+
+extension ScratchMemory: ExpressibleByArgument {}

@@ -1,0 +1,87 @@
+import CMallocCounter
+import LightArena
+import Testing
+@testable import PathTracer
+
+/// A floor of albedo `albedo` under a disk light of radiance `radiance`,
+/// radius `radius`, at height `height`, seen from straight above through a
+/// very narrow field of view, so that every pixel sees the floor on the
+/// light's axis.
+func diskOverFloorScene(albedo: Float, radiance: Float, radius: Float, height: Float,
+                        size: Int = 4, samples: Int = 64) -> String {
+  """
+  {
+    "film": { "width": \(size), "height": \(size), "samples": \(samples),
+              "filter": { "type": "gaussian", "width": 0.5, "height": 0.5, "alpha": 0.01 } },
+    "camera": { "fov": 0.5, "transform": [{ "type": "rotate_x", "rotation": 90 },
+                                           { "type": "translate", "translation": [0, \(height / 2), 0] }] },
+    "integrator": { "type": "pathtracer", "min_depth": 0, "max_depth": 0 },
+    "materials": [
+      { "name": "floor", "type": "matte", "diffuse": [\(albedo), \(albedo), \(albedo)], "roughness": 0 },
+      { "name": "black", "type": "matte", "diffuse": [0, 0, 0], "roughness": 0 }
+    ],
+    "objects": [
+      { "name": "floor", "type": "receiver", "material": "floor", "geometry": { "type": "plane" },
+        "transform": [{ "type": "scale", "scaling": 100 }, { "type": "rotate_x", "rotation": -90 }] },
+      { "name": "light", "type": "emitter", "emitter": "area", "material": "black",
+        "emission": [\(radiance), \(radiance), \(radiance)],
+        "geometry": { "type": "disk", "radius": \(radius) },
+        "transform": [{ "type": "rotate_x", "rotation": 90 }, { "type": "translate", "translation": [0, \(height), 0] }] }
+    ]
+  }
+  """
+}
+
+@Suite("Rendering")
+struct RenderTests {
+  @Test("a Lambertian floor under a disk light has the analytic radiance albedo * L * R² / (R² + h²)")
+  func analyticDiskLight() throws {
+    let (albedo, radiance, radius, height): (Float, Float, Float, Float) = (0.5, 2, 3, 4)
+    let scene = try SceneLoader.parse(diskOverFloorScene(albedo: albedo, radiance: radiance, radius: radius, height: height),
+                                      fileName: "disk.json")
+    var settings = scene.film
+    settings.threads = 2
+    let (image, report) = Renderer.render(scene, settings: settings)
+    let mean = image.reduce(Float(0)) { $0 + $1.g } / Float(image.count)
+    let expected = albedo * radiance * radius * radius / (radius * radius + height * height)
+    #expect(abs(mean - expected) / expected < 0.02, "mean \(mean), expected \(expected)")
+    #expect(report.droppedSamples == 0)
+  }
+
+  @Test("the same seed gives the same image with 1 and 2 threads; another seed does not")
+  func deterministicAcrossThreads() throws {
+    let scene = try SceneLoader.parse(diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 20, samples: 4),
+                                      fileName: "disk.json")
+    var settings = scene.film
+    settings.tileSize = 8
+    settings.threads = 1
+    let one = Renderer.render(scene, settings: settings).image
+    settings.threads = 2
+    let two = Renderer.render(scene, settings: settings).image
+    settings.seed = 99
+    let otherSeed = Renderer.render(scene, settings: settings).image
+    #expect(one == two)
+    #expect(one != otherSeed)
+  }
+
+  @Test("rendering makes no heap allocation per pixel or per sample: the count does not grow with the pixel count")
+  func noMallocsPerPixel() throws {
+    let scene = try SceneLoader.parse(diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 64, samples: 4),
+                                      fileName: "disk.json")
+    var settings = scene.film
+    settings.tileSize = 8
+    let film = Film(width: 64, height: 64, filter: settings.filter, tileSize: 8)
+    var worker = TileRenderer(scene: scene, settings: settings)
+    worker.render(tile: 0, film: film)  // warm-up: the arena gets its block
+    func mallocs(tiles: Range<Int>) -> UInt64 {
+      let before = malloc_counter_thread_count()
+      for tile in tiles { worker.render(tile: tile, film: film) }
+      return malloc_counter_thread_count() - before
+    }
+    let small = mallocs(tiles: 1..<2)     // 64 pixels
+    let large = mallocs(tiles: 2..<34)    // 2048 pixels
+    #expect(small == 0)
+    #expect(large == 0)
+    #expect(worker.arena.statistics.blockCount == 1)
+  }
+}
