@@ -112,6 +112,7 @@ public struct Bounds3: Sendable, Equatable, BitwiseCopyable {
   /// computed once per ray. The far distances are widened by `1 + 2 gamma(3)`
   /// (pbrt-v3) so that rounding never makes a ray slip between a box and the
   /// primitive it encloses. About 20 instructions, no branches but the last.
+  @inline(__always)
   public func intersects(origin: Point3, inverseDirection: Vector3,
                          directionIsNegative: SIMDMask<SIMD3<Int32>>, tMax: Float) -> Bool {
     let nearPlanes = lower.replacing(with: upper, where: directionIsNegative)

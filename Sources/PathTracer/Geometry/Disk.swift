@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// A disk, or an annulus when `innerRadius > 0`, in the object-space plane
 /// z = 0 centred at the origin, with normal +Z; `objectToWorld` places it.

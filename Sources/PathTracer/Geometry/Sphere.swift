@@ -1,13 +1,12 @@
-import Foundation
+import Glibc
 
 /// A sphere of radius `radius` centred at the object-space origin, placed in
 /// the world by `objectToWorld`. Its normal points outward.
 ///
 /// Intersection follows pbrt: the ray is moved into object space and the
-/// quadratic is solved in interval arithmetic (``Interval``), so that a hit is
-/// reported only if it is certainly in front of the ray origin; the hit point is
-/// then reprojected onto the sphere and carried back to the world with an error
-/// bound.
+/// quadratic solved there (in `Double`, so that the sign of a root near zero
+/// is never wrong); the hit point is then reprojected onto the sphere and
+/// carried back to the world with a rounding-error bound.
 ///
 /// Area and sampling are exact when `objectToWorld` is a similarity
 /// (rotation, translation, uniform scale). Under a non-uniform scale or shear
@@ -59,22 +58,24 @@ public struct Sphere: Sendable, BitwiseCopyable {
 
   // MARK: Intersection
 
-  /// The nearest hit with `0 < t < ray.tMax`, or `nil`. About 150 operations.
+  /// The nearest hit with `0 < t < ray.tMax`, or `nil`. About 100 operations
+  /// and two inverse trigonometric calls (for `uv`).
   public func intersect(_ ray: Ray) -> SurfaceHit? {
     guard let (t, objectHit) = nearestHit(ray) else { return nil }
 
     // Reproject onto the surface: the error of p = o + t d is then only the
     // rounding of this scaling (pbrt-v3, 3.9.4).
-    var p = objectHit * (radius / length(objectHit))
-    // Avoid a zero tangent at the poles.
-    if p.x == 0 && p.y == 0 { p.x = 1e-5 * radius }
+    let p = objectHit * (radius / length(objectHit))
     let pError = gamma(5) * abs(p)
 
-    var phi = atan2(p.y, p.x)
+    // At the poles phi is undefined and d p / d u vanishes: compute both from
+    // a point nudged off the pole (the hit point itself stays put).
+    let q = p.x == 0 && p.y == 0 ? Point3(1e-5 * radius, 0, p.z) : p
+    var phi = atan2(q.y, q.x)
     if phi < 0 { phi += 2 * .pi }
     let theta = acos(Swift.min(Swift.max(p.z / radius, -1), 1))
     let uv = Point2(phi / (2 * .pi), 1 - theta / .pi)
-    let dpdu = Vector3(-2 * .pi * p.y, 2 * .pi * p.x, 0)
+    let dpdu = Vector3(-2 * .pi * q.y, 2 * .pi * q.x, 0)
 
     let (worldPoint, worldError) = objectToWorld.applyWithError(point: p, error: pError)
     let n = normalize(objectToWorld.apply(normal: p))
@@ -87,49 +88,52 @@ public struct Sphere: Sendable, BitwiseCopyable {
     nearestHit(ray) != nil
   }
 
-  /// Solves the ray-sphere quadratic in object space with interval arithmetic.
-  /// Returns the nearest `t` that is certainly in `(0, tMax)` and the
-  /// object-space point there.
+  /// Solves the ray-sphere quadratic in object space. Returns the nearest
+  /// root in `(0, tMax)` and the object-space point there.
+  ///
+  /// pbrt-v3 solves this quadratic in interval arithmetic to be sure of the
+  /// sign of `t`. Here it is solved in `Double` instead, from an object-space
+  /// ray that is also computed in `Double`: a product of two `Float`s is exact
+  /// in `Double`, so the roots are accurate to about 1e-15 relative, eight
+  /// orders of magnitude below the offset that ``offsetRayOrigin(p:pError:n:w:)``
+  /// gives a spawned ray (a few `Float` ulps). A ray leaving the surface thus
+  /// never finds the surface it left at a tiny positive `t`, and the test costs
+  /// a quarter of the interval version.
   private func nearestHit(_ ray: Ray) -> (t: Float, objectPoint: Point3)? {
-    let worldToObject = objectToWorld.inverted
-    let (o, oError) = worldToObject.applyWithError(point: ray.origin)
-    let (d, dError) = worldToObject.applyWithError(vector: ray.direction)
-    let ox = Interval(o.x, error: oError.x), oy = Interval(o.y, error: oError.y)
-    let oz = Interval(o.z, error: oError.z)
-    let dx = Interval(d.x, error: dError.x), dy = Interval(d.y, error: dError.y)
-    let dz = Interval(d.z, error: dError.z)
+    let worldToObject = objectToWorld.inverse
+    let o = worldToObject.applyInDouble(point: ray.origin)
+    let d = worldToObject.applyInDouble(vector: ray.direction)
+    let r = Double(radius)
 
-    // |o + t d|^2 = r^2  <=>  a t^2 + b t + c = 0
-    let a = dx.squared + dy.squared + dz.squared
-    let b = 2 * (dx * ox + dy * oy + dz * oz)
-    let c = ox.squared + oy.squared + oz.squared - Interval(radius).squared
-
-    // b^2 - 4ac cancels catastrophically for distant spheres. pbrt-v4's form:
-    // 4a (r^2 - |o - (b / 2a) d|^2), where o - (b / 2a) d is the point of the
-    // ray closest to the centre.
-    let f = b / (2 * a)
-    let vx = ox - f * dx, vy = oy - f * dy, vz = oz - f * dz
-    let closestDistance = (vx.squared + vy.squared + vz.squared).squareRoot
-    let r = Interval(radius)
-    let discriminant = (4 * a) * (r + closestDistance) * (r - closestDistance)
-    if discriminant.lower < 0 { return nil }
+    // |o + t d|^2 = r^2  <=>  a t^2 + 2 h t + c = 0
+    let a = (d * d).sum()
+    let h = (o * d).sum()
+    let c = (o * o).sum() - r * r
+    // h^2 - a c cancels badly for distant spheres. pbrt-v4's form instead:
+    // a (r^2 - |v|^2), where v = o - (h / a) d is the ray's point nearest the centre.
+    let v = o - (h / a) * d
+    let quarterDiscriminant = a * (r * r - (v * v).sum())
+    guard quarterDiscriminant >= 0, a > 0 else { return nil }
 
     // The numerically stable pair of roots (no subtraction of close values).
-    let rootDiscriminant = discriminant.squareRoot
-    let q = b.midpoint < 0 ? -0.5 * (b - rootDiscriminant) : -0.5 * (b + rootDiscriminant)
+    let root = quarterDiscriminant.squareRoot()
+    let q = h < 0 ? root - h : -root - h
+    guard q != 0 else { return nil }
     var t0 = q / a
     var t1 = c / q
-    if t0.lower > t1.lower { swap(&t0, &t1) }
+    if t0 > t1 { swap(&t0, &t1) }
 
-    // Accept a root only if its whole interval lies in (0, tMax).
-    if t0.upper >= ray.tMax || t1.lower <= 0 { return nil }
-    var tHit = t0
-    if tHit.lower <= 0 {
-      tHit = t1
-      if tHit.upper >= ray.tMax { return nil }
+    let tMax = Double(ray.tMax)
+    let t: Double
+    if t0 > 0 && t0 < tMax {
+      t = t0
+    } else if t1 > 0 && t1 < tMax {
+      t = t1
+    } else {
+      return nil
     }
-    let t = tHit.midpoint
-    return (t, o + t * d)
+    let p = o + t * d
+    return (Float(t), Point3(Float(p.x), Float(p.y), Float(p.z)))
   }
 
   // MARK: Sampling
@@ -232,4 +236,20 @@ private func uniformSphereDirection(_ u: Point2) -> Vector3 {
   let r = Swift.max(0, 1 - z * z).squareRoot()
   let phi = 2 * Float.pi * u.y
   return Vector3(r * cos(phi), r * sin(phi), z)
+}
+
+extension Matrix4 {
+  /// The affine matrix applied to a `Float` point, in `Double`.
+  fileprivate func applyInDouble(point p: Point3) -> SIMD3<Double> {
+    let h = SIMD4<Double>(Double(p.x), Double(p.y), Double(p.z), 1)
+    return SIMD3((SIMD4<Double>(row0) * h).sum(), (SIMD4<Double>(row1) * h).sum(),
+                 (SIMD4<Double>(row2) * h).sum())
+  }
+
+  /// The matrix's linear part applied to a `Float` vector, in `Double`.
+  fileprivate func applyInDouble(vector v: Vector3) -> SIMD3<Double> {
+    let h = SIMD4<Double>(Double(v.x), Double(v.y), Double(v.z), 0)
+    return SIMD3((SIMD4<Double>(row0) * h).sum(), (SIMD4<Double>(row1) * h).sum(),
+                 (SIMD4<Double>(row2) * h).sum())
+  }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// An affine (or projective) transform of 3D space, stored with its inverse so
 /// that both directions cost the same.
