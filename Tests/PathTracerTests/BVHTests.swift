@@ -233,6 +233,11 @@ struct BVHTests {
     #expect(throws: TriangleMesh.Error.indexOutOfRange(3)) {
       try TriangleMesh(positions: points, indices: [0, 1, 3])
     }
+    #expect(throws: TriangleMesh.Error.indexOutOfRange(7)) {
+      try TriangleMesh(positions: points, indices: [0, 7, 1] as [UInt32])
+    }
+    // An OBJ reader's unsigned indices are accepted as they are.
+    #expect((try? TriangleMesh(positions: points, indices: [0, 1, 2] as [UInt32]))?.triangleCount == 1)
     #expect(throws: TriangleMesh.Error.attributeCountMismatch(name: "normals", expected: 3, actual: 1)) {
       try TriangleMesh(positions: points, normals: [Vector3(0, 0, 1)], indices: [0, 1, 2])
     }

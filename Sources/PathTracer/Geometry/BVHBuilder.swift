@@ -9,8 +9,8 @@
 /// split, primitives are dropped into 12 bins by centroid along the longest
 /// axis and only the 11 bin boundaries are tried, which is O(n) per level.
 ///
-/// Building costs O(n log n) time and allocates the node and order arrays and
-/// two temporary arrays of n entries.
+/// Building costs O(n log n) time; it allocates the node and order arrays it
+/// returns and one temporary array (the centroids).
 struct BVHBuilder {
   /// Cost of visiting one node relative to testing one primitive (pbrt-v4's 1/2).
   static let traversalCost: Float = 0.5
@@ -61,6 +61,7 @@ struct BVHBuilder {
       if count <= maxPrimitivesInLeaf { return makeLeaf() }
       middle = range.lowerBound + count / 2
     } else if depth >= Self.maxSAHDepth {
+      if count <= maxPrimitivesInLeaf { return makeLeaf() }
       middle = splitAtMedian(range, axis: axis)
     } else {
       switch bestSAHSplit(range, axis: axis, bounds: bounds, centroidBounds: centroidBounds) {

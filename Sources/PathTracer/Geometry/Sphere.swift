@@ -36,8 +36,6 @@ public struct Sphere: Sendable, BitwiseCopyable {
   public init(radius: Float, objectToWorld: Transform = .identity) {
     self.radius = radius
     self.objectToWorld = objectToWorld
-    worldBounds = objectToWorld.apply(
-      bounds: Bounds3(Point3(repeating: -radius), Point3(repeating: radius)))
     supportsAreaSampling = objectToWorld.isSimilarity
     worldCenter = objectToWorld.apply(point: .zero)
     // The images of the three radius vectors: their lengths are the semi-axes
@@ -47,8 +45,14 @@ public struct Sphere: Sendable, BitwiseCopyable {
     let c = length(objectToWorld.apply(vector: Vector3(0, 0, radius)))
     worldRadius = a
     if supportsAreaSampling {
+      // A sphere in the world too: its own box, tighter than the box around
+      // the rotated object-space box.
+      let r = Vector3(repeating: a)
+      worldBounds = Bounds3(worldCenter - r, worldCenter + r)
       area = 4 * .pi * a * a
     } else {
+      worldBounds = objectToWorld.apply(
+        bounds: Bounds3(Point3(repeating: -radius), Point3(repeating: radius)))
       // Knud Thomsen's approximation of an ellipsoid's area (within ~1.1%).
       let p: Float = 1.6075
       let mean = (pow(a * b, p) + pow(a * c, p) + pow(b * c, p)) / 3

@@ -25,7 +25,7 @@ public struct TriangleMesh: Sendable {
     /// `indices.count` is not a multiple of 3.
     case indexCountNotMultipleOfThree(Int)
     /// An index is negative or not less than the number of positions.
-    case indexOutOfRange(Int32)
+    case indexOutOfRange(Int)
     /// `normals` or `uvs` do not have one entry per position.
     case attributeCountMismatch(name: String, expected: Int, actual: Int)
   }
@@ -33,14 +33,19 @@ public struct TriangleMesh: Sendable {
   /// A mesh from object-space vertex data and three indices per triangle,
   /// placed in the world by `objectToWorld`. Transforms the vertices, builds
   /// the BVH (O(n log n) in the number of triangles) and reorders the triangles.
-  /// `normals` and `uvs`, if given, have one entry per position.
-  public init(positions objectPositions: [Point3], normals objectNormals: [Normal3]? = nil,
-              uvs: [Point2]? = nil, indices: [Int32],
-              objectToWorld: Transform = .identity) throws(Error) {
-    guard indices.count % 3 == 0 else { throw .indexCountNotMultipleOfThree(indices.count) }
-    if let bad = indices.first(where: { $0 < 0 || Int($0) >= objectPositions.count }) {
-      throw .indexOutOfRange(bad)
+  /// `normals` and `uvs`, if given, have one entry per position; `indices`
+  /// may be any integer type (an OBJ reader's `[UInt32]`, say).
+  public init<Index: BinaryInteger>(
+    positions objectPositions: [Point3], normals objectNormals: [Normal3]? = nil,
+    uvs: [Point2]? = nil, indices objectIndices: [Index], objectToWorld: Transform = .identity
+  ) throws(Error) {
+    guard objectIndices.count % 3 == 0 else {
+      throw .indexCountNotMultipleOfThree(objectIndices.count)
     }
+    if let bad = objectIndices.first(where: { $0 < 0 || $0 >= objectPositions.count }) {
+      throw .indexOutOfRange(Int(bad))
+    }
+    let indices = objectIndices.map { Int32($0) }
     if let objectNormals, objectNormals.count != objectPositions.count {
       throw .attributeCountMismatch(name: "normals", expected: objectPositions.count,
                                     actual: objectNormals.count)
