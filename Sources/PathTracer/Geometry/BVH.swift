@@ -55,7 +55,7 @@ public struct BVH: Sendable {
   /// then lower `ray.tMax` to that hit's distance, which prunes the rest of the
   /// search; it is where the caller records the hit. Returns whether any call
   /// returned `true`.
-  @inline(__always)
+  @inline(__always) @discardableResult
   public func traverse(ray: inout Ray, _ intersectPrimitive: (Int, inout Ray) -> Bool) -> Bool {
     nodes.withUnsafeBufferPointer { nodes in
       BVH.traverse(nodes: nodes, root: 0, ray: &ray, intersectPrimitive)
@@ -80,7 +80,7 @@ public struct BVH: Sendable {
 
   /// Closest-hit traversal of the tree rooted at `nodes[root]`; see
   /// ``traverse(ray:_:)``. Node offsets are indices into `nodes`.
-  @inline(__always)
+  @inline(__always) @discardableResult
   static func traverse(nodes: UnsafeBufferPointer<BVHNode>, root: Int, ray: inout Ray,
                        _ intersectPrimitive: (Int, inout Ray) -> Bool) -> Bool {
     if nodes.isEmpty { return false }
