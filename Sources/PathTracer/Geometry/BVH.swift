@@ -1,0 +1,171 @@
+/// A bounding volume hierarchy over any primitives that have bounding boxes.
+///
+/// The BVH knows only boxes; what a primitive is stays with the caller, who
+/// passes a closure that tests one primitive. The same code thus serves a
+/// triangle mesh (primitives are triangles) and a scene (primitives are shapes
+/// and meshes).
+///
+/// ```swift
+/// let bvh = BVH(primitiveBounds: triangles.map(\.bounds))
+/// // Leaves refer to *slots*; slot i holds primitive bvh.primitiveOrder[i].
+/// var ray = cameraRay
+/// let hitSomething = bvh.traverse(ray: &ray) { slot, ray in
+///   let triangle = triangles[Int(bvh.primitiveOrder[slot])]
+///   guard let t = triangle.hitDistance(ray) else { return false }
+///   ray.tMax = t        // only closer hits from now on
+///   return true
+/// }
+/// ```
+///
+/// Callers that own their primitive array usually reorder it once by
+/// ``primitiveOrder`` after building, so that a slot *is* the index and the
+/// primitives of a leaf sit next to each other in memory (``TriangleMesh`` does).
+///
+/// Built with the binned SAH (see `BVHBuilder`); stored as a depth-first
+/// array of 32-byte ``BVHNode``s. Traversal allocates nothing: its stack is a
+/// 64-entry `InlineArray` on the call stack.
+public struct BVH: Sendable {
+  /// The flattened tree; `nodes[0]` is the root. Empty if there are no primitives.
+  public let nodes: [BVHNode]
+  /// Slot `i` of a leaf holds the primitive at index `primitiveOrder[i]` of the
+  /// array the BVH was built from.
+  public let primitiveOrder: [Int32]
+
+  /// Builds the hierarchy over primitives with the given world-space boxes.
+  /// A leaf holds at most `maxPrimitivesInLeaf` primitives (fewer when the SAH
+  /// prefers a split). O(n log n).
+  public init(primitiveBounds: [Bounds3], maxPrimitivesInLeaf: Int = 4) {
+    var builder = BVHBuilder(primitiveBounds: primitiveBounds,
+                             maxPrimitivesInLeaf: maxPrimitivesInLeaf)
+    if !primitiveBounds.isEmpty {
+      builder.build(0..<primitiveBounds.count, depth: 0)
+    }
+    nodes = builder.nodes
+    primitiveOrder = builder.order
+  }
+
+  /// The box around everything (empty if there are no primitives).
+  public var bounds: Bounds3 { nodes.first?.bounds ?? .empty }
+
+  /// Closest-hit traversal.
+  ///
+  /// Calls `intersectPrimitive(slot, &ray)` for the primitives of every leaf
+  /// whose box the ray reaches within `ray.tMax`, nearer children first. The
+  /// closure should return `true` if it found a hit closer than `ray.tMax` and
+  /// then lower `ray.tMax` to that hit's distance, which prunes the rest of the
+  /// search; it is where the caller records the hit. Returns whether any call
+  /// returned `true`.
+  @inline(__always) @discardableResult
+  public func traverse(ray: inout Ray, _ intersectPrimitive: (Int, inout Ray) -> Bool) -> Bool {
+    nodes.withUnsafeBufferPointer { nodes in
+      BVH.traverse(nodes: nodes, root: 0, ray: &ray, intersectPrimitive)
+    }
+  }
+
+  /// Any-hit traversal, for shadow rays: returns `true` as soon as
+  /// `hitsPrimitive(slot, ray)` returns `true` for some primitive in a leaf the
+  /// ray reaches within `ray.tMax`; `false` if none does.
+  @inline(__always)
+  public func traverseAnyHit(ray: Ray, _ hitsPrimitive: (Int, Ray) -> Bool) -> Bool {
+    nodes.withUnsafeBufferPointer { nodes in
+      BVH.traverseAnyHit(nodes: nodes, root: 0, ray: ray, hitsPrimitive)
+    }
+  }
+
+  // MARK: Traversal of a node buffer
+  //
+  // The same loops over any buffer of nodes laid out as above, starting at
+  // `root`. ``Aggregate`` keeps the BVHs of all its meshes in one buffer and
+  // enters each at its own root.
+
+  /// Closest-hit traversal of the tree rooted at `nodes[root]`; see
+  /// ``traverse(ray:_:)``. Node offsets are indices into `nodes`.
+  @inline(__always) @discardableResult
+  static func traverse(nodes: UnsafeBufferPointer<BVHNode>, root: Int, ray: inout Ray,
+                       _ intersectPrimitive: (Int, inout Ray) -> Bool) -> Bool {
+    if nodes.isEmpty { return false }
+    let inverseDirection = 1 / ray.direction
+    let directionIsNegative = ray.direction .< 0
+    var stack = InlineArray<64, Int32>(repeating: 0)
+    var stackCount = 0
+    var current = root
+    var found = false
+    while true {
+      let node = nodes[current]
+      if node.bounds.intersects(origin: ray.origin, inverseDirection: inverseDirection,
+                                directionIsNegative: directionIsNegative, tMax: ray.tMax) {
+        if node.primitiveCount == 0 {
+          // Interior: go to the child on the side the ray comes from, keep
+          // the other for later.
+          if directionIsNegative[Int(node.splitAxis)] {
+            stack[stackCount] = Int32(current + 1)
+            current = Int(node.offset)
+          } else {
+            stack[stackCount] = node.offset
+            current += 1
+          }
+          stackCount += 1
+          continue
+        }
+        let first = Int(node.offset)
+        for slot in first..<(first + Int(node.primitiveCount)) where intersectPrimitive(slot, &ray) {
+          found = true
+        }
+      }
+      if stackCount == 0 { break }
+      stackCount -= 1
+      current = Int(stack[stackCount])
+    }
+    return found
+  }
+
+  /// Any-hit traversal of the tree rooted at `nodes[root]`; see
+  /// ``traverseAnyHit(ray:_:)``.
+  @inline(__always)
+  static func traverseAnyHit(nodes: UnsafeBufferPointer<BVHNode>, root: Int, ray: Ray,
+                             _ hitsPrimitive: (Int, Ray) -> Bool) -> Bool {
+    if nodes.isEmpty { return false }
+    let inverseDirection = 1 / ray.direction
+    let directionIsNegative = ray.direction .< 0
+    var stack = InlineArray<64, Int32>(repeating: 0)
+    var stackCount = 0
+    var current = root
+    while true {
+      let node = nodes[current]
+      if node.bounds.intersects(origin: ray.origin, inverseDirection: inverseDirection,
+                                directionIsNegative: directionIsNegative, tMax: ray.tMax) {
+        if node.primitiveCount == 0 {
+          // Near child first here too: an occluder near the origin ends the
+          // search sooner.
+          if directionIsNegative[Int(node.splitAxis)] {
+            stack[stackCount] = Int32(current + 1)
+            current = Int(node.offset)
+          } else {
+            stack[stackCount] = node.offset
+            current += 1
+          }
+          stackCount += 1
+          continue
+        }
+        let first = Int(node.offset)
+        for slot in first..<(first + Int(node.primitiveCount)) where hitsPrimitive(slot, ray) {
+          return true
+        }
+      }
+      if stackCount == 0 { return false }
+      stackCount -= 1
+      current = Int(stack[stackCount])
+    }
+  }
+
+  /// The nodes with every interior offset moved by `nodeBase` and every leaf
+  /// offset by `slotBase`: the same tree, for a buffer where its nodes start
+  /// at `nodeBase` and its primitive slots at `slotBase`.
+  func nodes(rebasedTo nodeBase: Int, slots slotBase: Int) -> [BVHNode] {
+    nodes.map { node in
+      var moved = node
+      moved.offset += Int32(node.isLeaf ? slotBase : nodeBase)
+      return moved
+    }
+  }
+}

@@ -1,0 +1,265 @@
+import Glibc
+import Testing
+@testable import PathTracer
+
+@Suite("BVH")
+struct BVHTests {
+  /// `count` small random triangles in the cube [-10, 10]^3.
+  static func randomTriangleSoup(count: Int, seed: UInt64) -> (positions: [Point3], indices: [Int32]) {
+    var random = GeometryTestRandom(seed: seed)
+    var positions: [Point3] = []
+    for _ in 0..<count {
+      let centre = (random.nextPoint() - 0.5) * 20
+      for _ in 0..<3 { positions.append(centre + (random.nextPoint() - 0.5) * 1.5) }
+    }
+    return (positions, (0..<Int32(3 * count)).map { $0 })
+  }
+
+  /// A ray from a random point outside toward a random point inside the cube.
+  static func randomRay(_ random: inout GeometryTestRandom) -> Ray {
+    let origin = random.nextDirection() * 30
+    let target = (random.nextPoint() - 0.5) * 16
+    return Ray(origin: origin, direction: normalize(target - origin))
+  }
+
+  /// The depth of the deepest leaf.
+  static func depth(of bvh: BVH, node: Int = 0) -> Int {
+    let n = bvh.nodes[node]
+    if n.isLeaf { return 1 }
+    return 1 + Swift.max(depth(of: bvh, node: node + 1), depth(of: bvh, node: Int(n.offset)))
+  }
+
+  @Test("a node is 32 bytes")
+  func nodeSize() {
+    #expect(MemoryLayout<BVHNode>.stride == 32)
+  }
+
+  @Test("every primitive sits in exactly one leaf, inside every box above it")
+  func structure() {
+    var random = GeometryTestRandom(seed: 1)
+    let bounds = (0..<5000).map { _ in
+      let p = (random.nextPoint() - 0.5) * 100
+      return Bounds3(p, p + random.nextPoint())
+    }
+    let bvh = BVH(primitiveBounds: bounds)
+    #expect(Set(bvh.primitiveOrder) == Set(0..<Int32(5000)))
+    var seen = [Int](repeating: 0, count: 5000)
+    func visit(_ index: Int, enclosing: Bounds3) {
+      let node = bvh.nodes[index]
+      #expect(enclosing.union(node.bounds) == enclosing)
+      if node.isLeaf {
+        #expect(node.primitiveCount <= 4)
+        for slot in Int(node.offset)..<(Int(node.offset) + Int(node.primitiveCount)) {
+          seen[slot] += 1
+          let box = bounds[Int(bvh.primitiveOrder[slot])]
+          #expect(node.bounds.union(box) == node.bounds)
+        }
+      } else {
+        #expect(Int(node.offset) > index + 1)
+        visit(index + 1, enclosing: node.bounds)
+        visit(Int(node.offset), enclosing: node.bounds)
+      }
+    }
+    visit(0, enclosing: bvh.bounds)
+    #expect(seen.allSatisfy { $0 == 1 })
+    #expect(Self.depth(of: bvh) < 40)
+  }
+
+  @Test("degenerate inputs build shallow trees: identical boxes, exponential spacing, none")
+  func degenerateInputs() {
+    let identical = BVH(primitiveBounds: Array(repeating: Bounds3(Point3(0, 0, 0), Point3(1, 1, 1)), count: 10_000))
+    #expect(Self.depth(of: identical) <= 64)
+    var hits = 0
+    var ray = Ray(origin: Point3(0.5, 0.5, -5), direction: Vector3(0, 0, 1))
+    _ = identical.traverse(ray: &ray) { _, _ in hits += 1; return false }
+    #expect(hits == 10_000)
+
+    // Centroids at 2^i: the SAH would peel off one primitive per level.
+    let exponential = (0..<120).map { (i: Int) -> Bounds3 in
+      let x = Float(1 << (i % 60)) * Float(i / 60 + 1)
+      return Bounds3(Point3(x, 0, 0), Point3(x + 1, 1, 1))
+    }
+    #expect(Self.depth(of: BVH(primitiveBounds: exponential)) <= 64)
+
+    let empty = BVH(primitiveBounds: [])
+    var anyRay = Ray(origin: .zero, direction: Vector3(1, 0, 0))
+    #expect(!empty.traverse(ray: &anyRay) { _, _ in true })
+    #expect(!empty.traverseAnyHit(ray: anyRay) { _, _ in true })
+    #expect(empty.bounds.isEmpty)
+  }
+
+  @Test("closest hits through the mesh BVH equal brute force over all triangles")
+  func meshClosestHitMatchesBruteForce() throws {
+    let soup = Self.randomTriangleSoup(count: 3000, seed: 12)
+    let mesh = try TriangleMesh(positions: soup.positions, indices: soup.indices)
+    #expect(mesh.triangleCount == 3000)
+    var random = GeometryTestRandom(seed: 34)
+    var hitCount = 0
+    for _ in 0..<3000 {
+      var ray = Self.randomRay(&random)
+      if random.nextFloat() < 0.3 { ray.tMax = random.nextFloat() * 40 }
+      // Brute force over the triangles in their original order.
+      let test = WatertightRay(ray)
+      var bestT = ray.tMax
+      var found = false
+      for i in 0..<3000 {
+        if let h = test.hit(soup.positions[3 * i], soup.positions[3 * i + 1], soup.positions[3 * i + 2],
+                            tMax: bestT) {
+          bestT = h.t
+          found = true
+        }
+      }
+      let hit = mesh.intersect(ray)
+      #expect((hit != nil) == found)
+      #expect(mesh.intersects(ray) == found)
+      if let hit {
+        hitCount += 1
+        #expect(hit.t == bestT)
+        #expect(geometryClose(hit.p, ray.at(hit.t), tolerance: 1e-4))
+        #expect(hit.t < ray.tMax && hit.t > 0)
+      }
+    }
+    #expect(hitCount > 1000)
+  }
+
+  @Test("the scene aggregate finds the nearest of spheres, disks, rectangles and meshes")
+  func aggregateMatchesBruteForce() throws {
+    var random = GeometryTestRandom(seed: 56)
+    var primitives: [Primitive] = []
+    for i in 0..<200 {
+      let place = Transform.applying([.rotate(degrees: random.nextFloat() * 360, axis: random.nextDirection()),
+                                      .translate((random.nextPoint() - 0.5) * 20)])
+      switch i % 4 {
+      case 0: primitives.append(.shape(.sphere(Sphere(radius: 0.5 + random.nextFloat(), objectToWorld: place))))
+      case 1: primitives.append(.shape(.disk(Disk(radius: 1, innerRadius: 0.3, objectToWorld: place))))
+      case 2: primitives.append(.shape(.rectangle(Rectangle(width: 1, height: 2, objectToWorld: place))))
+      default:
+        let soup = Self.randomTriangleSoup(count: 20, seed: UInt64(i))
+        primitives.append(.mesh(try TriangleMesh(positions: soup.positions.map { $0 * 0.1 },
+                                                 indices: soup.indices, objectToWorld: place)))
+      }
+    }
+    func bruteForce(_ ray: Ray) -> (t: Float, index: Int)? {
+      var best: (t: Float, index: Int)?
+      var searchRay = ray
+      for (index, primitive) in primitives.enumerated() {
+        let hit: SurfaceHit?
+        switch primitive {
+        case .shape(let shape): hit = shape.intersect(searchRay)
+        case .mesh(let mesh): hit = mesh.intersect(searchRay)
+        }
+        if let hit {
+          best = (hit.t, index)
+          searchRay.tMax = hit.t
+        }
+      }
+      return best
+    }
+    let scene = Aggregate(primitives)
+    #expect(scene.count == 200)
+    var hits = 0
+    for _ in 0..<3000 {
+      let ray = Self.randomRay(&random)
+      let expected = bruteForce(ray)
+      let found = scene.intersect(ray)
+      #expect(found?.primitiveIndex == expected?.index)
+      #expect(found?.hit.t == expected?.t)
+      #expect(scene.intersects(ray) == (expected != nil))
+      if let expected {
+        hits += 1
+        // Shortened just before the first hit, the shadow ray is unblocked.
+        var shortened = ray
+        shortened.tMax = expected.t * 0.999
+        #expect(scene.intersects(shortened) == (bruteForce(shortened) != nil))
+      }
+    }
+    #expect(hits > 1000)
+  }
+
+  @Test("a cube mesh reports outward normals, flipped back under a mirroring transform")
+  func cubeNormals() throws {
+    // The unit cube [-1, 1]^3 as 12 triangles wound counter-clockwise from outside
+    // (the right-hand rule gives the outward normal), no vertex normals.
+    let positions = (0..<8).map { i in
+      Point3(i & 1 == 0 ? -1 : 1, i & 2 == 0 ? -1 : 1, i & 4 == 0 ? -1 : 1)
+    }
+    let faces: [[Int32]] = [[0, 2, 3, 1], [4, 5, 7, 6], [0, 1, 5, 4], [2, 6, 7, 3], [0, 4, 6, 2], [1, 3, 7, 5]]
+    let indices = faces.flatMap { f in [f[0], f[1], f[2], f[0], f[2], f[3]] }
+    let cases: [(transform: Transform, area: Float)] = [
+      (.identity, 24), (.scale(Vector3(-1, 1, 1)), 24),
+      (.applying([.scale(Vector3(2, -1, 1)), .rotateY(degrees: 30)]), 40),  // a 4 x 2 x 2 box
+    ]
+    for (transform, area) in cases {
+      let cube = try TriangleMesh(positions: positions, indices: indices, objectToWorld: transform)
+      #expect(Swift.abs(cube.area - area) < 1e-4)
+      var random = GeometryTestRandom(seed: 9)
+      for _ in 0..<500 {
+        let origin = random.nextDirection() * 10
+        let ray = Ray(origin: origin, direction: -origin)
+        let hit = try #require(cube.intersect(ray))
+        #expect(dot(hit.n, ray.direction) < 0, "normal must face the outside viewer")
+        #expect(hit.shadingNormal == hit.n)
+        #expect(Swift.abs(dot(hit.dpdu, hit.n)) < 1e-4 * length(hit.dpdu))
+        // Inside, looking out: the same outward normal, now facing away.
+        let inner = try #require(cube.intersect(Ray(origin: .zero, direction: origin)))
+        #expect(dot(inner.n, origin) > 0)
+      }
+    }
+  }
+
+  @Test("vertex normals and uvs are interpolated, and the geometric normal follows the shading side")
+  func interpolatedAttributes() throws {
+    let mesh = try TriangleMesh(
+      positions: [Point3(0, 0, 0), Point3(1, 0, 0), Point3(0, 1, 0)],
+      // Normals on the -Z side, opposite to the winding's +Z.
+      normals: [Vector3(0, 0, -1), normalize(Vector3(1, 0, -1)), Vector3(0, 0, -2)],
+      uvs: [Point2(0, 0), Point2(1, 0), Point2(0, 1)],
+      indices: [0, 1, 2], objectToWorld: .translate(Vector3(0, 0, 5)))
+    let hit = try #require(mesh.intersect(Ray(origin: Point3(0.25, 0.25, 0), direction: Vector3(0, 0, 1))))
+    #expect(hit.t == 5)
+    #expect(Swift.abs(hit.uv.x - 0.25) < 1e-6 && Swift.abs(hit.uv.y - 0.25) < 1e-6)
+    #expect(hit.n == Vector3(0, 0, -1))
+    #expect(hit.shadingNormal.z < 0 && hit.shadingNormal.x > 0)
+    #expect(Swift.abs(length(hit.shadingNormal) - 1) < 1e-6)
+    #expect(geometryClose(normalize(hit.dpdu), Vector3(1, 0, 0)))
+  }
+
+  @Test("malformed meshes are rejected with a reason")
+  func meshErrors() {
+    let points = [Point3(0, 0, 0), Point3(1, 0, 0), Point3(0, 1, 0)]
+    #expect(throws: TriangleMesh.Error.indexCountNotMultipleOfThree(2)) {
+      try TriangleMesh(positions: points, indices: [0, 1])
+    }
+    #expect(throws: TriangleMesh.Error.indexOutOfRange(3)) {
+      try TriangleMesh(positions: points, indices: [0, 1, 3])
+    }
+    #expect(throws: TriangleMesh.Error.indexOutOfRange(7)) {
+      try TriangleMesh(positions: points, indices: [0, 7, 1] as [UInt32])
+    }
+    // An OBJ reader's unsigned indices are accepted as they are.
+    #expect((try? TriangleMesh(positions: points, indices: [0, 1, 2] as [UInt32]))?.triangleCount == 1)
+    #expect(throws: TriangleMesh.Error.attributeCountMismatch(name: "normals", expected: 3, actual: 1)) {
+      try TriangleMesh(positions: points, normals: [Vector3(0, 0, 1)], indices: [0, 1, 2])
+    }
+  }
+
+  @Test("rays through a shared edge or vertex of a fan hit exactly one side, never fall through")
+  func watertightness() throws {
+    // A fan of 16 triangles around the origin in the z = 0 plane.
+    var positions = [Point3.zero]
+    for i in 0..<16 {
+      let angle = Double(i) / 16 * 2 * .pi
+      positions.append(Point3(Float(cos(angle)), Float(sin(angle)), 0))
+    }
+    let indices = (0..<Int32(16)).flatMap { (i: Int32) -> [Int32] in [0, 1 + i, 1 + (i + 1) % 16] }
+    let fan = try TriangleMesh(positions: positions, indices: indices)
+    var random = GeometryTestRandom(seed: 4)
+    for i in 0..<2000 {
+      // Aim at the centre vertex, or at a point on a shared edge.
+      let edge = positions[1 + i % 16] * random.nextFloat() * 0.99
+      let target = i % 2 == 0 ? Point3.zero : edge
+      let origin = target + Vector3(random.nextFloat() - 0.5, random.nextFloat() - 0.5, 1) * 3
+      #expect(fan.intersects(Ray(origin: origin, direction: target - origin)))
+    }
+  }
+}
