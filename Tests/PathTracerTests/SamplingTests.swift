@@ -33,9 +33,10 @@ struct ChiSquareResult: CustomStringConvertible {
 /// `sampleCount * ∫_bin pdf dω`, integrated by ``integratePdf``.
 /// (thetaBins must be even, so that no band straddles the equator.) Samples the sampler refuses (nil) form
 /// one more bin, expected `sampleCount * (1 - ∫ pdf)`. Bins expecting fewer than
-/// 5 samples are pooled, as the chi-square approximation requires.
+/// 5 samples are pooled, as the chi-square approximation requires. Very peaky
+/// pdfs need a `minimumSplits` of 3 so that the quadrature cannot miss the peak.
 func chiSquareTest(
-  sampleCount: Int = 200_000, thetaBins: Int = 16, phiBins: Int = 32, subdivisions: Int = 4,
+  sampleCount: Int = 200_000, thetaBins: Int = 16, phiBins: Int = 32, minimumSplits: Int = 1,
   seed: UInt64, sample: (Point2) -> Vector3?, pdf: (Vector3) -> Float
 ) -> ChiSquareResult {
   func binIndex(_ w: Vector3) -> Int {
@@ -66,9 +67,9 @@ func chiSquareTest(
       let integral = integratePdf(
         zLow: -1 + 2 * Double(i) / Double(thetaBins), zHigh: -1 + 2 * Double(i + 1) / Double(thetaBins),
         phi0: 2 * Double.pi * Double(j) / Double(phiBins), phi1: 2 * Double.pi * Double(j + 1) / Double(phiBins),
-        subdivisions: subdivisions,
+        minimumSplits: minimumSplits,
         // Aim for an error of a twentieth of the count's statistical noise.
-        tolerance: { 0.05 * max($0 * n, 1).squareRoot() / n }, pdf)
+        tolerance: { 0.05 * max($0 * n, 25).squareRoot() / n }, pdf)
       expected[i * phiBins + j] = integral * n
       total += integral
     }
@@ -105,21 +106,19 @@ func chiSquareTest(
 }
 
 /// ∫ pdf dω over the part of the sphere with cos θ in [zLow, zHigh] (on one side
-/// of the equator) and φ in [phi0, phi1], by adaptive midpoint quadrature.
+/// of the equator) and φ in [phi0, phi1], by adaptive Gauss-Legendre quadrature.
 ///
 /// It integrates over t = sqrt(1 - |z|) rather than z: a pdf that is smooth on
 /// the sphere has a square-root kink in z at the poles (x and y vary like
-/// sqrt(1 - z)), which a midpoint rule in z resolves poorly; dz = 2t dt.
+/// sqrt(1 - z)), which a polynomial rule in z resolves poorly; dz = 2t dt.
 /// The region is split into four, recursively where the four parts disagree
-/// with the whole by more than `tolerance` or straddle the edge of the pdf's
-/// support, where a square-root rim can hide between coarse points. Each part uses the same
-/// `subdivisions²` rule as the whole, so the parts together sample twice as
-/// densely (equal point sets would always agree and never refine). Pdfs with a sharp rim (a
-/// transmission lobe, the edge of a cone) need that; elsewhere the first split
-/// already agrees.
-func integratePdf(zLow: Double, zHigh: Double, phi0: Double, phi1: Double, subdivisions: Int,
+/// with the whole by more than `tolerance`, or where it straddles the edge of
+/// the pdf's support (the rim of a transmission lobe, the border of a cone):
+/// a discontinuity defeats the error estimate, so it is always refined.
+func integratePdf(zLow: Double, zHigh: Double, phi0: Double, phi1: Double, minimumSplits: Int = 1,
                   tolerance: (Double) -> Double, _ pdf: (Vector3) -> Float) -> Double {
   let upper = zLow >= 0
+  let maximumDepth = 9
   func direction(t: Double, phi: Double) -> Vector3 {
     let z = upper ? 1 - t * t : t * t - 1
     let r = (max(0, 1 - z * z)).squareRoot()
@@ -128,47 +127,60 @@ func integratePdf(zLow: Double, zHigh: Double, phi0: Double, phi1: Double, subdi
   func integrand(t: Double, phi: Double) -> Double {
     Double(pdf(direction(t: t, phi: phi))) * 2 * t
   }
-  /// The n x n midpoint rule, and whether the region straddles the edge of the
-  /// pdf's support: some of the midpoints and the four corners are zero and
-  /// some are not. (The corners catch an edge that cuts between the outer
-  /// midpoints and the border, which the midpoints of the parts would miss too.)
-  func midpoint(_ t0: Double, _ t1: Double, _ phi0: Double, _ phi1: Double, n: Int)
+  /// The 4 x 4-point Gauss-Legendre rule (exact for polynomials of degree 7 in
+  /// each variable, so smooth peaks need little refinement), and whether the
+  /// region straddles the edge of the pdf's support: some of the 16 nodes and
+  /// the four corners are zero and some are not. (The corners catch an edge
+  /// that cuts between the outer nodes and the border, which the nodes of the
+  /// parts would miss too.)
+  func gauss(_ t0: Double, _ t1: Double, _ phi0: Double, _ phi1: Double)
     -> (integral: Double, straddlesEdge: Bool)
   {
-    let dt = (t1 - t0) / Double(n), dPhi = (phi1 - phi0) / Double(n)
+    let nodes = [-0.861136311594053, -0.339981043584856, 0.339981043584856, 0.861136311594053]
+    let weights = [0.347854845137454, 0.652145154862546, 0.652145154862546, 0.347854845137454]
+    let tMid = (t0 + t1) / 2, tHalf = (t1 - t0) / 2
+    let phiMid = (phi0 + phi1) / 2, phiHalf = (phi1 - phi0) / 2
     var sum = 0.0
     var zeros = 0
-    for a in 0..<n {
-      for b in 0..<n {
-        let value = integrand(t: t0 + (Double(a) + 0.5) * dt, phi: phi0 + (Double(b) + 0.5) * dPhi)
+    for a in 0..<4 {
+      for b in 0..<4 {
+        let value = integrand(t: tMid + nodes[a] * tHalf, phi: phiMid + nodes[b] * phiHalf)
         if value == 0 { zeros += 1 }
-        sum += value
+        sum += weights[a] * weights[b] * value
       }
     }
-    for (t, phi) in [(t0, phi0), (t1, phi0), (t0, phi1), (t1, phi1)]
-    where pdf(direction(t: t, phi: phi)) == 0 {
+    // The corners are moved inward a little: on the equator a pdf may be 0
+    // without any edge (a cosine lobe), and that must not trigger refinement.
+    let ta = t0 + 1e-3 * (t1 - t0), tb = t1 - 1e-3 * (t1 - t0)
+    let pa = phi0 + 1e-3 * (phi1 - phi0), pb = phi1 - 1e-3 * (phi1 - phi0)
+    for (t, phi) in [(ta, pa), (tb, pa), (ta, pb), (tb, pb)] where pdf(direction(t: t, phi: phi)) == 0 {
       zeros += 1
     }
-    return (sum * dt * dPhi, zeros > 0 && zeros < n * n + 4)
+    return (sum * tHalf * phiHalf, zeros > 0 && zeros < 20)
   }
   func adaptive(_ t0: Double, _ t1: Double, _ phi0: Double, _ phi1: Double,
-                whole: (integral: Double, straddlesEdge: Bool), tolerance: Double, depth: Int) -> Double {
+                whole: (integral: Double, straddlesEdge: Bool), tolerance: Double, level: Int) -> Double {
     let tm = (t0 + t1) / 2, pm = (phi0 + phi1) / 2
     let parts = [(t0, tm, phi0, pm), (tm, t1, phi0, pm), (t0, tm, pm, phi1), (tm, t1, pm, phi1)]
-    let estimates = parts.map { midpoint($0.0, $0.1, $0.2, $0.3, n: subdivisions) }
+    let estimates = parts.map { gauss($0.0, $0.1, $0.2, $0.3) }
     let sum = estimates.reduce(0) { $0 + $1.integral }
-    let converged = abs(sum - whole.integral) <= tolerance && !whole.straddlesEdge
-    if depth == 0 || converged { return sum }
+    // Split at least `minimumSplits` times: a peak much narrower than a bin
+    // (a smooth microfacet lobe at the pole) can fall between the nodes of
+    // both the whole and its parts. A cell cut by an edge is refined until it
+    // holds too little to matter.
+    let converged = level + 1 >= minimumSplits && abs(sum - whole.integral) <= tolerance
+      && (!whole.straddlesEdge || sum <= tolerance)
+    if level == maximumDepth || converged { return sum }
     return zip(parts, estimates).reduce(0) { total, item in
       let (part, estimate) = item
       return total + adaptive(part.0, part.1, part.2, part.3,
-                              whole: estimate, tolerance: tolerance / 2, depth: depth - 1)
+                              whole: estimate, tolerance: tolerance / 2, level: level + 1)
     }
   }
   let t0 = upper ? (1 - zHigh).squareRoot() : (1 + zLow).squareRoot()
   let t1 = upper ? (1 - zLow).squareRoot() : (1 + zHigh).squareRoot()
-  let whole = midpoint(t0, t1, phi0, phi1, n: subdivisions)
-  return adaptive(t0, t1, phi0, phi1, whole: whole, tolerance: tolerance(whole.integral), depth: 7)
+  let whole = gauss(t0, t1, phi0, phi1)
+  return adaptive(t0, t1, phi0, phi1, whole: whole, tolerance: tolerance(whole.integral), level: 0)
 }
 
 /// P(X ≥ x) for X chi-square distributed with k degrees of freedom, by the
@@ -314,7 +326,7 @@ struct SamplingTests {
   @Test("cone samples stay inside the cone and are uniform in it (chi-square)")
   func uniformCone() {
     // On a bin edge (bands of width 0.125 in cos θ), so that no bin is cut by
-    // the cone's discontinuous pdf and the midpoint rule stays exact.
+    // the cone's discontinuous pdf and the quadrature stays exact.
     let cosThetaMax: Float = 0.625
     let result = chiSquareTest(seed: 5, sample: { uniformSampleCone($0, cosThetaMax: cosThetaMax) },
                                pdf: { $0.z >= cosThetaMax ? uniformConePdf(cosThetaMax: cosThetaMax) : 0 })
@@ -352,6 +364,22 @@ struct SamplingTests {
       }
     }
     #expect(chiSquareSurvival(chi2, degreesOfFreedom: bins - 1) > chiSquareSignificance, "chi2 \(chi2)")
+  }
+
+  @Test("inverseErf inverts erf across (−1, 1), tails included")
+  func inverseErrorFunction() {
+    #expect(abs(inverseErf(0.5) - 0.476936276) < 1e-6)
+    #expect(inverseErf(0) == 0)
+    #expect(inverseErf(1).isInfinite && inverseErf(-1).isInfinite)
+    for i in 1..<2000 {
+      let x = -1 + Float(i) / 1000
+      let y = inverseErf(x)
+      #expect(inverseErf(-x) == -y)
+      #expect(abs(erf(Double(y)) - Double(x)) < 2e-6, "x \(x)")
+    }
+    for x: Float in [0.9999, 0.99999, 0.999999, -0.999999] {
+      #expect(abs(erf(Double(inverseErf(x))) - Double(x)) < 1e-7 + 2e-6 * (1 - abs(Double(x))), "x \(x)")
+    }
   }
 
   @Test("power heuristic weights of two strategies sum to one and handle delta pdfs")

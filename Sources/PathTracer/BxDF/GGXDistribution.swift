@@ -65,11 +65,6 @@ public struct GGXDistribution: MicrofacetDistribution {
   }
 
   public func pdf(wo: Vector3, wh: Vector3) -> Float {
-    let cosThetaO = absCosTheta(wo)
-    if cosThetaO == 0 { return 0 }
-    // Take wh on wo's side; back-facing microfacets are never visible.
-    let cosOH = wo.z * wh.z < 0 ? -dot(wo, wh) : dot(wo, wh)
-    if cosOH <= 0 { return 0 }
-    return G1(wo) * D(wh) * cosOH / cosThetaO
+    visibleNormalPdf(wo: wo, wh: wh)
   }
 }

@@ -14,6 +14,8 @@
 ///   G1(w) = 1 / (1 + Λ(w)), the fraction of microfacets visible from `w`.
 ///   Consistency with D means ∫ G1(w) max(0, w·wh) D(wh) dωh = cos θ.
 /// - `sampleWh(wo:u:)` draws a microfacet normal; `pdf(wo:wh:)` is its density.
+///   Both distributions here draw only the normals visible from `wo`, whose
+///   density is ``visibleNormalPdf(wo:wh:)``.
 public protocol MicrofacetDistribution: BitwiseCopyable, Sendable {
   /// The microfacet normal distribution D(wh); even in `wh` (depends on cos² θh).
   func D(_ wh: Vector3) -> Float
@@ -41,4 +43,17 @@ extension MicrofacetDistribution {
   /// microfacets visible from both `wo` and `wi`. Symmetric in its arguments.
   @inlinable
   public func G(_ wo: Vector3, _ wi: Vector3) -> Float { 1 / (1 + lambda(wo) + lambda(wi)) }
+
+  /// The density of the normals visible from `wo`, G1(wo) max(0, wo·wh) D(wh) / |cos θo|,
+  /// for `wh` taken on the side of `wo`: the pdf of visible-normal sampling.
+  /// It integrates to 1 over the hemisphere exactly when Λ is consistent with D.
+  @inlinable
+  public func visibleNormalPdf(wo: Vector3, wh: Vector3) -> Float {
+    let cosThetaO = absCosTheta(wo)
+    if cosThetaO == 0 { return 0 }
+    // Take wh on wo's side; back-facing microfacets are never visible.
+    let cosOH = wo.z * wh.z < 0 ? -dot(wo, wh) : dot(wo, wh)
+    if cosOH <= 0 { return 0 }
+    return G1(wo) * D(wh) * cosOH / cosThetaO
+  }
 }

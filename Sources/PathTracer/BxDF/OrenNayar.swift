@@ -10,8 +10,10 @@
 public struct OrenNayar: BxDF {
   /// The diffuse reflectance R of the facets.
   public var reflectance: Color
-  /// Precomputed A and B, the only way σ enters the formula.
+  /// The constant term A = 1 − σ² / (2(σ² + 0.33)), precomputed: with B, the
+  /// only way σ enters the formula.
   public var a: Float
+  /// The back-scattering term B = 0.45 σ² / (σ² + 0.09), precomputed.
   public var b: Float
 
   /// - Parameters:
