@@ -399,6 +399,22 @@ struct MicrofacetTests {
     }
   }
 
+  @Test("sampled microfacet normals are finite unit vectors on wo's side, even for wo on the horizon")
+  func halfVectorsAreValid() {
+    var rng = PCG32(seed: 61)
+    for alpha: Float in [0.01, 0.3, 1.5] {
+      for wo in outgoingDirections + [Vector3(1, 0, 0), Vector3(0, 0, 1), Vector3(0, 0, -1)] {
+        for _ in 0..<200 {
+          let u = rng.nextPoint2()
+          for wh in [BeckmannDistribution(alpha: alpha).sampleWh(wo: wo, u: u), GGXDistribution(alpha: alpha).sampleWh(wo: wo, u: u)] {
+            #expect(abs(length(wh) - 1) < 1e-4, "α \(alpha) wo \(wo) u \(u): \(wh)")
+            #expect(wo.z == 0 || wh.z * wo.z >= 0)
+          }
+        }
+      }
+    }
+  }
+
   @Test("visible-normal sampling keeps every weight f·cos/pdf at most 1 (for F = 1)")
   func visibleNormalWeightsAreBounded() {
     for alpha: Float in [0.05, 0.3, 1.0] {

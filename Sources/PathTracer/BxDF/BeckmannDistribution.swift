@@ -83,7 +83,8 @@ public struct BeckmannDistribution: MicrofacetDistribution {
   /// where cot θ is infinite and C is the plain Gaussian CDF.
   @usableFromInline
   static func sampleVisibleSlope(tanTheta: Float, u: Point2) -> Point2 {
-    let tanT = tanTheta
+    // A view exactly on the horizon (tan θ = ∞) would make the normalizer 0.
+    let tanT = min(tanTheta, 1e6)
     let cotT = 1 / tanT
     let invSqrtPi = 1 / Float.pi.squareRoot()
     // tan θ · exp(−cot² θ), written so that θ = 0 gives 0 rather than 0 · ∞.
