@@ -1,0 +1,92 @@
+/// What kind of scattering a BxDF does, as a bit set: one of `reflection` /
+/// `transmission` (which side `wi` ends up on) combined with one of `diffuse` /
+/// `glossy` / `specular` (how spread out the lobe is).
+///
+/// A whole BxDF reports all the kinds it can do; a ``BxDFSample`` reports the
+/// one lobe that was sampled, e.g. `[.specular, .reflection]`, so the integrator
+/// can tell a mirror bounce from a glass refraction.
+public struct BxDFFlags: OptionSet, Sendable, BitwiseCopyable {
+  public let rawValue: UInt8
+  @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// `wi` is on the same side of the surface as `wo`.
+  public static let reflection = BxDFFlags(rawValue: 1 << 0)
+  /// `wi` is on the other side of the surface.
+  public static let transmission = BxDFFlags(rawValue: 1 << 1)
+  /// Light is spread over the whole hemisphere (Lambertian, Oren-Nayar).
+  public static let diffuse = BxDFFlags(rawValue: 1 << 2)
+  /// Light is concentrated around a direction (rough microfacets).
+  public static let glossy = BxDFFlags(rawValue: 1 << 3)
+  /// A Dirac delta: a single direction (mirror, smooth glass). Its `evaluate`
+  /// and `pdf` are 0; only `sample` can find the direction.
+  public static let specular = BxDFFlags(rawValue: 1 << 4)
+
+  /// True for a delta lobe, which light sampling can never hit.
+  @inlinable public var isSpecular: Bool { contains(.specular) }
+  /// True when some lobe is not a delta, so that `evaluate` and `pdf` are worth calling.
+  @inlinable public var hasNonSpecularLobe: Bool { !intersection([.diffuse, .glossy]).isEmpty }
+}
+
+/// The result of ``BxDF/sample(wo:u:)``: a direction `wi`, the BxDF value for
+/// it, the density it was drawn with and which lobe produced it.
+public struct BxDFSample: Sendable, BitwiseCopyable {
+  /// f(wo, wi), *without* the cosine factor.
+  public var f: Color
+  /// The sampled incident direction, pointing away from the surface, in the
+  /// local shading frame.
+  public var wi: Vector3
+  /// The solid-angle density of `wi`; for a delta lobe, the discrete
+  /// probability of having chosen it (1 unless several lobes compete).
+  public var pdf: Float
+  /// The sampled lobe, e.g. `[.specular, .reflection]`.
+  public var flags: BxDFFlags
+
+  @inlinable
+  public init(f: Color, wi: Vector3, pdf: Float, flags: BxDFFlags) {
+    self.f = f
+    self.wi = wi
+    self.pdf = pdf
+    self.flags = flags
+  }
+}
+
+/// A BRDF or BTDF: how much of the light arriving from `wi` leaves toward `wo`.
+///
+/// ## The local shading frame
+/// Every direction a BxDF sees is expressed in the local shading frame of the
+/// surface point (see ``ShadingFrame``): the shading normal is +Z, so
+/// `cosTheta(w) == w.z`, and the two tangents are +X and +Y. Both `wo` (toward
+/// the viewer) and `wi` (toward the light) point *away* from the surface and are
+/// unit length. "Reflection" means `wo.z` and `wi.z` have the same sign.
+/// Reflection BxDFs here are two-sided: they work for `wo.z < 0` as well,
+/// mirroring the lobe to the lower hemisphere.
+///
+/// ## Contract between the three functions
+/// - `evaluate` returns f(wo, wi) for the non-delta lobes, **without** the
+///   |cos θi| factor; the integrator multiplies by `abs(wi.z)`.
+/// - `sample` draws `wi` with some density and returns the same `f` that
+///   `evaluate` would (for delta lobes, the delta's weight divided by |cos θi|),
+///   together with that density.
+/// - `pdf(wo, wi)` returns exactly the density `sample` uses, so that multiple
+///   importance sampling can weigh a light sample against a BxDF sample.
+///   It is 0 for delta lobes.
+///
+/// BxDFs are small `BitwiseCopyable` structs: a material writes them into a
+/// memory arena for the duration of one path vertex, and they are called through
+/// this protocol without heap allocation or reference counting.
+public protocol BxDF: BitwiseCopyable, Sendable {
+  /// All the kinds of scattering this BxDF can do.
+  var flags: BxDFFlags { get }
+
+  /// f(wo, wi) for the non-delta lobes; `.black` for specular BxDFs.
+  func evaluate(wo: Vector3, wi: Vector3) -> Color
+
+  /// Samples `wi` given `wo` and a uniform 2D sample `u` in [0,1)^2;
+  /// `nil` when no direction results (e.g. the sampled `wi` is below the horizon).
+  /// `f` in the result does not include the cosine.
+  func sample(wo: Vector3, u: Point2) -> BxDFSample?
+
+  /// The solid-angle density with which ``sample(wo:u:)`` returns `wi`;
+  /// 0 for delta lobes.
+  func pdf(wo: Vector3, wi: Vector3) -> Float
+}
