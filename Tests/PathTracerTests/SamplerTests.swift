@@ -28,7 +28,7 @@ struct SamplerTests {
       arena.withAllocator { alloc in
         var rng = pixelGenerator(seed: seed, x: x, y: 3, width: 100)
         let samples = PixelSamples(alloc: alloc, samplesPerPixel: 16, bounces: 3, rng: &rng)
-        return samples.film.copyToArray() + [samples.vertex(sample: 5, bounce: 2).bsdf]
+        return (0..<16).map { samples.film[$0] } + [samples.vertex(sample: 5, bounce: 2).bsdf]
       }
     }
     #expect(filmSamples(seed: 1, x: 5) == filmSamples(seed: 1, x: 5))

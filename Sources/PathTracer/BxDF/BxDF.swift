@@ -21,10 +21,19 @@ public struct BxDFFlags: OptionSet, Sendable, BitwiseCopyable {
   /// and `pdf` are 0; only `sample` can find the direction.
   public static let specular = BxDFFlags(rawValue: 1 << 4)
 
+  // The combinations BxDFs report. Written with `union` rather than as array
+  // literals (`.diffuseReflection`): an option-set literal builds a
+  // temporary Array, which can cost a heap allocation on every call.
+  public static var diffuseReflection: BxDFFlags { reflection.union(diffuse) }
+  public static var glossyReflection: BxDFFlags { reflection.union(glossy) }
+  public static var specularReflection: BxDFFlags { reflection.union(specular) }
+  public static var glossyTransmission: BxDFFlags { transmission.union(glossy) }
+  public static var specularTransmission: BxDFFlags { transmission.union(specular) }
+
   /// True for a delta lobe, which light sampling can never hit.
   @inlinable public var isSpecular: Bool { contains(.specular) }
   /// True when some lobe is not a delta, so that `evaluate` and `pdf` are worth calling.
-  @inlinable public var hasNonSpecularLobe: Bool { !intersection([.diffuse, .glossy]).isEmpty }
+  @inlinable public var hasNonSpecularLobe: Bool { !intersection(Self.diffuse.union(.glossy)).isEmpty }
 }
 
 /// The result of ``BxDF/sample(wo:u:)``: a direction `wi`, the BxDF value for

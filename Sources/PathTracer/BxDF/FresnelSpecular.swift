@@ -27,7 +27,7 @@ public struct FresnelSpecular: BxDF {
     self.etaB = etaB
   }
 
-  public var flags: BxDFFlags { [.reflection, .transmission, .specular] }
+  public var flags: BxDFFlags { BxDFFlags.specularReflection.union(.transmission) }
 
   public func evaluate(wo: Vector3, wi: Vector3) -> Color { .black }
 
@@ -37,7 +37,7 @@ public struct FresnelSpecular: BxDF {
     if u.x < reflected {
       let wi = Vector3(-wo.x, -wo.y, wo.z)
       return BxDFSample(f: reflectance * (reflected / absCosTheta(wi)), wi: wi,
-                        pdf: reflected, flags: [.reflection, .specular])
+                        pdf: reflected, flags: .specularReflection)
     }
     let entering = wo.z > 0
     let etaO = entering ? etaA : etaB
@@ -47,7 +47,7 @@ public struct FresnelSpecular: BxDF {
     let radianceScale = (etaO * etaO) / (etaI * etaI)
     let transmitted = 1 - reflected
     return BxDFSample(f: transmittance * (transmitted * radianceScale / absCosTheta(wi)), wi: wi,
-                      pdf: transmitted, flags: [.transmission, .specular])
+                      pdf: transmitted, flags: .specularTransmission)
   }
 
   public func pdf(wo: Vector3, wi: Vector3) -> Float { 0 }

@@ -13,7 +13,7 @@ public struct Lambertian: BxDF {
     self.reflectance = reflectance
   }
 
-  public var flags: BxDFFlags { [.reflection, .diffuse] }
+  public var flags: BxDFFlags { .diffuseReflection }
 
   public func evaluate(wo: Vector3, wi: Vector3) -> Color {
     sameHemisphere(wo, wi) ? reflectance * (1 / Float.pi) : .black
@@ -26,7 +26,7 @@ public struct Lambertian: BxDF {
     guard sameHemisphere(wo, wi) else { return nil }
     return BxDFSample(f: reflectance * (1 / Float.pi), wi: wi,
                       pdf: cosineHemispherePdf(cosTheta: absCosTheta(wi)),
-                      flags: [.reflection, .diffuse])
+                      flags: .diffuseReflection)
   }
 
   public func pdf(wo: Vector3, wi: Vector3) -> Float {

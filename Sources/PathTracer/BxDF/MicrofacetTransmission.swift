@@ -34,7 +34,7 @@ public struct MicrofacetTransmission<Distribution: MicrofacetDistribution>: BxDF
     self.etaB = etaB
   }
 
-  public var flags: BxDFFlags { [.transmission, .glossy] }
+  public var flags: BxDFFlags { .glossyTransmission }
 
   /// The pieces `evaluate` and `pdf` share: the refracting microfacet normal
   /// (on `wo`'s side), its cosines with `wo` and `wi`, and η_i / η_o.
@@ -80,7 +80,7 @@ public struct MicrofacetTransmission<Distribution: MicrofacetDistribution>: BxDF
     guard let wi = refract(wo, normal: wh, eta: eta), wo.z * wi.z < 0 else { return nil }
     let pdf = pdf(wo: wo, wi: wi)
     guard pdf > 0 else { return nil }
-    return BxDFSample(f: evaluate(wo: wo, wi: wi), wi: wi, pdf: pdf, flags: [.transmission, .glossy])
+    return BxDFSample(f: evaluate(wo: wo, wi: wi), wi: wi, pdf: pdf, flags: .glossyTransmission)
   }
 
   public func pdf(wo: Vector3, wi: Vector3) -> Float {

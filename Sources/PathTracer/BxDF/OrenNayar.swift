@@ -28,7 +28,7 @@ public struct OrenNayar: BxDF {
     b = 0.45 * sigma2 / (sigma2 + 0.09)
   }
 
-  public var flags: BxDFFlags { [.reflection, .diffuse] }
+  public var flags: BxDFFlags { .diffuseReflection }
 
   public func evaluate(wo: Vector3, wi: Vector3) -> Color {
     guard sameHemisphere(wo, wi) else { return .black }
@@ -59,7 +59,7 @@ public struct OrenNayar: BxDF {
     guard sameHemisphere(wo, wi) else { return nil }
     return BxDFSample(f: evaluate(wo: wo, wi: wi), wi: wi,
                       pdf: cosineHemispherePdf(cosTheta: absCosTheta(wi)),
-                      flags: [.reflection, .diffuse])
+                      flags: .diffuseReflection)
   }
 
   public func pdf(wo: Vector3, wi: Vector3) -> Float {

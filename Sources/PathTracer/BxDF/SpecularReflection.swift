@@ -18,7 +18,7 @@ public struct SpecularReflection<Fresnel: FresnelTerm>: BxDF {
     self.fresnel = fresnel
   }
 
-  public var flags: BxDFFlags { [.reflection, .specular] }
+  public var flags: BxDFFlags { .specularReflection }
 
   /// Always black: the chance that an independently chosen `wi` is exactly the
   /// mirror direction is zero.
@@ -28,7 +28,7 @@ public struct SpecularReflection<Fresnel: FresnelTerm>: BxDF {
     if wo.z == 0 { return nil }
     let wi = Vector3(-wo.x, -wo.y, wo.z)
     let f = fresnel.evaluate(cosThetaI: wi.z) * reflectance / absCosTheta(wi)
-    return BxDFSample(f: f, wi: wi, pdf: 1, flags: [.reflection, .specular])
+    return BxDFSample(f: f, wi: wi, pdf: 1, flags: .specularReflection)
   }
 
   public func pdf(wo: Vector3, wi: Vector3) -> Float { 0 }

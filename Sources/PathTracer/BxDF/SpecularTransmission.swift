@@ -26,7 +26,7 @@ public struct SpecularTransmission: BxDF {
     self.etaB = etaB
   }
 
-  public var flags: BxDFFlags { [.transmission, .specular] }
+  public var flags: BxDFFlags { .specularTransmission }
 
   public func evaluate(wo: Vector3, wi: Vector3) -> Color { .black }
 
@@ -42,7 +42,7 @@ public struct SpecularTransmission: BxDF {
     let reflected = FresnelDielectric(etaI: etaA, etaT: etaB).reflectance(cosThetaI: wo.z)
     let radianceScale = (etaO * etaO) / (etaI * etaI)
     let f = transmittance * ((1 - reflected) * radianceScale / absCosTheta(wi))
-    return BxDFSample(f: f, wi: wi, pdf: 1, flags: [.transmission, .specular])
+    return BxDFSample(f: f, wi: wi, pdf: 1, flags: .specularTransmission)
   }
 
   public func pdf(wo: Vector3, wi: Vector3) -> Float { 0 }

@@ -27,7 +27,7 @@ public struct TorranceSparrow<Distribution: MicrofacetDistribution, Fresnel: Fre
     self.fresnel = fresnel
   }
 
-  public var flags: BxDFFlags { [.reflection, .glossy] }
+  public var flags: BxDFFlags { .glossyReflection }
 
   public func evaluate(wo: Vector3, wi: Vector3) -> Color {
     guard sameHemisphere(wo, wi) else { return .black }
@@ -49,7 +49,7 @@ public struct TorranceSparrow<Distribution: MicrofacetDistribution, Fresnel: Fre
     guard sameHemisphere(wo, wi) else { return nil }
     let pdf = distribution.pdf(wo: wo, wh: wh) / (4 * cosOH)
     guard pdf > 0 else { return nil }
-    return BxDFSample(f: evaluate(wo: wo, wi: wi), wi: wi, pdf: pdf, flags: [.reflection, .glossy])
+    return BxDFSample(f: evaluate(wo: wo, wi: wi), wi: wi, pdf: pdf, flags: .glossyReflection)
   }
 
   public func pdf(wo: Vector3, wi: Vector3) -> Float {
