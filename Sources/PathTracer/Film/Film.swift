@@ -75,21 +75,28 @@ public struct TileBuffer {
   /// Splats radiance `value` sampled at raster position `filmPoint`.
   public func addSample(_ filmPoint: Point2, _ value: Color) {
     let radius = filter.radius
-    // Pixels whose centres lie within the radius of the sample.
+    // Pixels whose centres lie within the radius of the sample, clipped to this buffer.
     let lower = SIMD2<Int>(Int((filmPoint.x - 0.5 - radius.x).rounded(.up)), Int((filmPoint.y - 0.5 - radius.y).rounded(.up)))
     let upper = SIMD2<Int>(Int((filmPoint.x - 0.5 + radius.x).rounded(.down)), Int((filmPoint.y - 0.5 + radius.y).rounded(.down)))
-    let contribution = SIMD4(value.rgb, 1)
     let first = pointwiseMax(lower, origin)
     let last = pointwiseMin(upper, origin &+ (side - 1))
-    guard first.x <= last.x && first.y <= last.y else { return }
+    guard first.x <= last.x && first.y <= last.y, last.x - first.x < Self.maximumFootprint else { return }
+    // The filter is separable: evaluate it once per column and once per row.
+    var columnWeights = InlineArray<16, Float>(repeating: 0)
+    for x in first.x...last.x {
+      columnWeights[x - first.x] = filter.weight(filmPoint.x - (Float(x) + 0.5), axis: 0)
+    }
+    let contribution = SIMD4(value.rgb, 1)
     for y in first.y...last.y {
+      let rowWeight = filter.weight(filmPoint.y - (Float(y) + 0.5), axis: 1)
+      guard rowWeight != 0 else { continue }
+      let row = pixels + (y - origin.y) * side - origin.x
       for x in first.x...last.x {
-        let offset = filmPoint - SIMD2(Float(x) + 0.5, Float(y) + 0.5)
-        let weight = filter.weight(offset)
-        if weight != 0 {
-          pixels[(y - origin.y) * side + (x - origin.x)] += contribution * weight
-        }
+        row[x] += contribution * (rowWeight * columnWeights[x - first.x])
       }
     }
   }
+
+  /// The widest filter footprint, in pixels, that ``addSample(_:_:)`` handles (a radius of 7.5).
+  static let maximumFootprint = 16
 }

@@ -28,14 +28,20 @@ public enum ReconstructionFilter: Sendable, Equatable {
 
   /// The weight of a sample `offset` pixels from the pixel centre.
   public func weight(_ offset: SIMD2<Float>) -> Float {
-    let r = radius
-    guard abs(offset.x) < r.x, abs(offset.y) < r.y else { return 0 }
+    weight(offset.x, axis: 0) * weight(offset.y, axis: 1)
+  }
+
+  /// The 1D weight along `axis` (0 for x, 1 for y) of an offset of `x` pixels.
+  /// Every filter here is separable, so the 2D weight is the product of two of these.
+  public func weight(_ x: Float, axis: Int) -> Float {
+    let r = radius[axis]
+    guard abs(x) < r else { return 0 }
     switch self {
     case let .mitchellNetravali(_, b, c):
       // The cubic is defined on [-2, 2]; map the radius onto it.
-      return Self.mitchell(2 * offset.x / r.x, b: b, c: c) * Self.mitchell(2 * offset.y / r.y, b: b, c: c)
+      return Self.mitchell(2 * x / r, b: b, c: c)
     case let .gaussian(_, alpha):
-      return Self.gaussian(offset.x, radius: r.x, alpha: alpha) * Self.gaussian(offset.y, radius: r.y, alpha: alpha)
+      return Self.gaussian(x, radius: r, alpha: alpha)
     case .box:
       return 1
     }

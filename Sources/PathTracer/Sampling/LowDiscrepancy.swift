@@ -55,7 +55,8 @@ public enum LowDiscrepancy {
   static func shuffle<T>(_ values: UnsafeMutableBufferPointer<T>, rng: inout PCG32) {
     guard values.count > 1 else { return }
     for i in stride(from: values.count - 1, to: 0, by: -1) {
-      let j = Int(rng.nextUInt32() % UInt32(i + 1))
+      // A random index in 0...i by multiply-and-shift (Lemire), avoiding a division.
+      let j = Int((UInt64(rng.nextUInt32()) &* UInt64(i + 1)) >> 32)
       values.swapAt(i, j)
     }
   }

@@ -22,6 +22,9 @@ extension SceneLoader {
   static func filter(from node: JSONNode) throws(SceneError) -> ReconstructionFilter {
     let type = try node.required("type")
     let radius = SIMD2(try node.required("width").positiveFloat(), try node.required("height").positiveFloat())
+    if radius.max() > 7 {
+      throw node.error("filter width and height are radii in pixels and must be at most 7, found \(radius.x) and \(radius.y)")
+    }
     switch try type.string() {
     case "mitchell_netravali":
       return .mitchellNetravali(radius: radius, b: try node.required("b").float(), c: try node.required("c").float())
