@@ -58,6 +58,8 @@ public struct ArenaExistentialArray<Metatype: BitwiseCopyable>: ~Escapable {
   ///   - metatype: `Value.self`; it converts implicitly to `Metatype`. Debug
   ///     builds check that it names `Value`.
   /// Cost: a pointer bump and a copy. The array must not be full.
+  // Always inlined: left to the optimizer, the allocation closure inside stayed an
+  // out-of-line call per append (Benchmarks/README.md, "Library changes").
   @inlinable @inline(__always)
   public mutating func append<Value: BitwiseCopyable>(_ value: Value, as metatype: Metatype) {
     precondition(count < capacity, "ArenaExistentialArray is full (capacity \(capacity))")

@@ -1,0 +1,5 @@
+#include "InstructionCountSink.h"
+
+void instruction_count_sink(const void *pointer) {
+  (void)pointer;
+}
