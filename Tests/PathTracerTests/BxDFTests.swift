@@ -203,7 +203,7 @@ struct BxDFTests {
 
 // MARK: - Cost
 
-@Suite("BxDF cost")
+@Suite("BxDF cost", .enabled(if: malloc_counter_is_active() != 0, "the malloc counter is off under AddressSanitizer"))
 struct BxDFCostTests {
   /// Calls every function of `bxdf` many times and returns how many heap
   /// allocations happened meanwhile on this thread.

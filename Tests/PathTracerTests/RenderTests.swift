@@ -64,7 +64,7 @@ struct RenderTests {
     #expect(one != otherSeed)
   }
 
-  @Test("rendering makes no heap allocation per pixel or per sample: the count does not grow with the pixel count")
+  @Test("rendering makes no heap allocation per pixel or per sample: the count does not grow with the pixel count", .enabled(if: malloc_counter_is_active() != 0, "the malloc counter is off under AddressSanitizer"))
   func noMallocsPerPixel() throws {
     let scene = try SceneLoader.parse(diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 64, samples: 4),
                                       fileName: "disk.json")

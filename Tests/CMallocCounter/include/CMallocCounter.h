@@ -17,3 +17,7 @@
 /// The count is per thread because swift-testing runs tests in parallel: a
 /// process-wide counter would pick up allocations made by other tests.
 uint64_t malloc_counter_thread_count(void);
+
+/// 1 when the counter is in place; 0 under AddressSanitizer, which owns malloc
+/// itself (then `malloc_counter_thread_count` always returns 0).
+int malloc_counter_is_active(void);
