@@ -60,6 +60,18 @@ struct LifetimeCompileTests {
     #expect(result.status == 0, "\(result.output)")
   }
 
+  @Test("the README's 20-line example compiles")
+  func readmeExample() throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../README.md").standardized
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    let start = try #require(text.range(of: "```swift\nimport LightArena"))
+    let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+    let example = String(text[text.index(start.lowerBound, offsetBy: "```swift\n".count)..<end.lowerBound])
+    let result = try Self.typeCheck(example)
+    #expect(result.status == 0, "\(result.output)")
+  }
+
   @Test("rejected: code that lets an arena reference outlive its scope",
         arguments: [
           ("returning a reference from the scope", """
