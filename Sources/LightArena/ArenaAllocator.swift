@@ -25,7 +25,7 @@ public struct ArenaAllocator: ~Escapable {
   @usableFromInline
   let depth: Int
 
-  @usableFromInline
+  @inlinable
   @_lifetime(immortal)
   init(state: UnsafeMutablePointer<ArenaState>, depth: Int) {
     self.state = state

@@ -22,7 +22,7 @@ public struct ArenaArray<Element: BitwiseCopyable>: ~Escapable {
   /// The number of elements.
   public let count: Int
 
-  @usableFromInline
+  @inlinable
   @_lifetime(immortal)
   init(start: UnsafeMutablePointer<Element>, count: Int) {
     self.start = start

@@ -7,7 +7,7 @@ public struct ArenaBytes: ~Escapable {
   @usableFromInline
   let buffer: UnsafeMutableRawBufferPointer
 
-  @usableFromInline
+  @inlinable
   @_lifetime(immortal)
   init(_ buffer: UnsafeMutableRawBufferPointer) {
     self.buffer = buffer

@@ -30,6 +30,9 @@
 ///
 /// A call through the protocol is a call through a witness table: a dynamic
 /// dispatch, but no allocation and no reference counting.
+///
+/// Debug builds check, when a value is allocated, that the metatype given
+/// names the value's type; release builds trust the caller.
 @frozen
 public struct ArenaExistential<Metatype: BitwiseCopyable>: ~Escapable {
   /// The address of the value.
@@ -38,7 +41,7 @@ public struct ArenaExistential<Metatype: BitwiseCopyable>: ~Escapable {
   /// The value's concrete type, as an existential metatype such as `any Shape.Type`.
   public let metatype: Metatype
 
-  @usableFromInline
+  @inlinable
   @_lifetime(immortal)
   init(address: UnsafeRawPointer, metatype: Metatype) {
     self.address = address
@@ -48,28 +51,37 @@ public struct ArenaExistential<Metatype: BitwiseCopyable>: ~Escapable {
   /// Returns a copy of the value as its concrete type `type`, which must be the
   /// type the value was allocated with (the type that ``metatype`` holds).
   ///
-  /// Call it from a generic function that opens ``metatype``, as shown above.
-  /// Debug builds check the type; release builds trust it. Cost: a load.
+  /// Call it from a generic function that opens ``metatype``, as shown above:
+  /// the opened type is then the right one by construction. The type is not
+  /// checked here (a check would cost a dynamic cast per call, even in debug
+  /// builds that should stay usable); it was checked, in debug builds, when
+  /// the value was allocated. Cost: a load.
   @inlinable @inline(__always)
   public func load<Value>(as type: Value.Type) -> Value {
-    assert(Self.isSameType(metatype, Value.self), "ArenaExistential loaded as \(Value.self), but it holds \(metatype)")
-    return address.assumingMemoryBound(to: Value.self).pointee
+    address.assumingMemoryBound(to: Value.self).pointee
   }
 
-  /// Calls `body` with a pointer to the value as its concrete type `type`, without copying it.
+  /// Calls `body` with a pointer to the value as its concrete type `type`,
+  /// without copying it. As with ``load(as:)``, `type` must be the type the
+  /// value was allocated with, which opening ``metatype`` guarantees.
   @inlinable @inline(__always)
   public func withUnsafePointer<Value, Result: ~Copyable, Failure: Error>(
     as type: Value.Type, _ body: (UnsafePointer<Value>) throws(Failure) -> Result
   ) throws(Failure) -> Result {
-    assert(Self.isSameType(metatype, Value.self), "ArenaExistential accessed as \(Value.self), but it holds \(metatype)")
-    return try body(address.assumingMemoryBound(to: Value.self))
+    try body(address.assumingMemoryBound(to: Value.self))
   }
 
-  /// Whether the erased metatype `metatype` stands for `type`. Used in debug checks only.
+  /// Whether the erased metatype `metatype` stands for `type`. Used in debug checks
+  /// when a value is allocated.
+  ///
+  /// An existential metatype (`any P.Type`) starts with the pointer to the
+  /// type's metadata, which is what `type` is: comparing the two words avoids
+  /// a dynamic cast, so that the check stays cheap enough for debug builds.
   @usableFromInline
   static func isSameType(_ metatype: Metatype, _ type: Any.Type) -> Bool {
-    guard let erased = metatype as Any as? Any.Type else { return false }
-    return ObjectIdentifier(erased) == ObjectIdentifier(type)
+    guard MemoryLayout<Metatype>.size >= MemoryLayout<UnsafeRawPointer>.size else { return true }
+    let metadata = Swift.withUnsafeBytes(of: metatype) { $0.load(as: UnsafeRawPointer.self) }
+    return metadata == unsafeBitCast(type, to: UnsafeRawPointer.self)
   }
 }
 

@@ -37,7 +37,7 @@ public struct ArenaExistentialArray<Metatype: BitwiseCopyable>: ~Escapable {
   public var count: Int { _count }
   @usableFromInline var _count: Int = 0
 
-  @usableFromInline
+  @inlinable
   @_lifetime(copy allocator)
   init(allocator: ArenaAllocator, entries: UnsafeMutablePointer<Entry>, capacity: Int) {
     self.allocator = allocator

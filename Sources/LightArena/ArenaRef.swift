@@ -16,7 +16,7 @@ public struct ArenaRef<Value: BitwiseCopyable>: ~Escapable {
   @usableFromInline
   let pointer: UnsafeMutablePointer<Value>
 
-  @usableFromInline
+  @inlinable
   @_lifetime(immortal)
   init(_ pointer: UnsafeMutablePointer<Value>) {
     self.pointer = pointer

@@ -38,6 +38,8 @@ struct ArenaState {
   @usableFromInline var cursor: UnsafeMutableRawPointer
   /// One past the last byte of the current block.
   @usableFromInline var limit: UnsafeMutableRawPointer
+  /// The first byte of the current block (kept so that measuring use needs no array access).
+  @usableFromInline var blockStart: UnsafeMutableRawPointer
   /// The number of open scopes; each ``ArenaAllocator`` remembers the depth it was made for.
   @usableFromInline var scopeDepth: Int = 0
 
@@ -69,12 +71,13 @@ struct ArenaState {
     let nowhere = UnsafeMutableRawPointer(bitPattern: Self.blockAlignment)!
     cursor = nowhere
     limit = nowhere
+    blockStart = nowhere
   }
 
   /// Bytes handed out (including alignment padding) and not yet released.
   @inlinable
   var bytesInUse: Int {
-    blockIndex < 0 ? 0 : bytesInEarlierBlocks + (cursor - blocks[blockIndex].start)
+    blockIndex < 0 ? 0 : bytesInEarlierBlocks + (cursor - blockStart)
   }
 
   var statistics: ArenaStatistics {
@@ -109,7 +112,7 @@ extension ArenaState {
     if overflow { throw ArenaError.sizeOverflow(count: byteCount, stride: 1) }
 
     if blockIndex >= 0 {
-      bytesInEarlierBlocks += cursor - blocks[blockIndex].start
+      bytesInEarlierBlocks += cursor - blockStart
     }
     let next = blockIndex + 1
     if next < blocks.count, blocks[next].byteCount >= needed {
@@ -131,6 +134,7 @@ extension ArenaState {
   mutating func enterBlock(at index: Int) {
     blockIndex = index
     cursor = blocks[index].start
+    blockStart = cursor
     limit = blocks[index].end
   }
 
@@ -153,6 +157,7 @@ extension ArenaState {
     let nowhere = UnsafeMutableRawPointer(bitPattern: Self.blockAlignment)!
     cursor = nowhere
     limit = nowhere
+    blockStart = nowhere
   }
 }
 
@@ -161,8 +166,25 @@ extension ArenaState {
 extension ArenaState {
   /// Releases everything allocated since `mark`. O(1), except in debug builds,
   /// where the released bytes are overwritten with a poison pattern.
-  @usableFromInline
+  ///
+  /// The common case, a nested scope that began in the current block, is
+  /// inlined into the caller: a comparison, a maximum and a store.
+  @inlinable @inline(__always)
   mutating func release(to mark: Mark) {
+    if scopeDepth > 0 && mark.blockIndex == blockIndex {
+      highWaterBytes = Swift.max(highWaterBytes, bytesInUse)
+      #if DEBUG
+      mark.cursor.initializeMemory(as: UInt8.self, repeating: Self.poisonByte, count: cursor - mark.cursor)
+      #endif
+      cursor = mark.cursor
+    } else {
+      releaseSlowPath(to: mark)
+    }
+  }
+
+  /// ``release(to:)`` across blocks, or at the end of the outermost scope.
+  @usableFromInline
+  mutating func releaseSlowPath(to mark: Mark) {
     highWaterBytes = Swift.max(highWaterBytes, bytesInUse)
     #if DEBUG
     poison(from: mark)
@@ -173,9 +195,8 @@ extension ArenaState {
       if blockIndex == 0 { enterBlock(at: 0) }
       bytesInEarlierBlocks = 0
     } else {
-      blockIndex = mark.blockIndex
+      enterBlock(at: mark.blockIndex)
       cursor = mark.cursor
-      limit = blocks[mark.blockIndex].end
       bytesInEarlierBlocks = mark.bytesInEarlierBlocks
     }
     if scopeDepth == 0 && blocks.count > 1 { coalesce() }
@@ -198,7 +219,7 @@ extension ArenaState {
   #if DEBUG
   /// The byte written over released memory in debug builds. Read as a `Float` or
   /// `Double` it is a NaN, as an integer -1, and as a pointer an address that traps.
-  static let poisonByte: UInt8 = 0xFF
+  @usableFromInline static let poisonByte: UInt8 = 0xFF
 
   /// Overwrites every byte allocated since `mark`, so that a stale read shows up.
   mutating func poison(from mark: Mark) {

@@ -48,4 +48,26 @@ struct TrapTests {
       }
     }
   }
+
+  #if DEBUG
+  @Test("debug builds reject a metatype that does not name the value's type")
+  func wrongMetatype() async {
+    await #expect(processExitsWith: .failure) {
+      var arena = MemoryArena()
+      arena.withAllocator { alloc in
+        _ = alloc.allocate(Circle(radius: 1), as: Dot.self as any Shape.Type)
+      }
+    }
+  }
+
+  @Test("a matching metatype passes the debug check")
+  func matchingMetatype() {
+    var arena = MemoryArena()
+    arena.withAllocator { alloc in
+      var shapes = alloc.makeExistentialArray(capacity: 1, of: (any Shape.Type).self)
+      shapes.append(Circle(radius: 1), as: Circle.self)
+      #expect(shapes[0].metatype is Circle.Type)
+    }
+  }
+  #endif
 }

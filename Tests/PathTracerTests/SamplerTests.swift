@@ -6,9 +6,10 @@ import Testing
 struct SamplerTests {
   @Test("the (0,2)-sequence puts exactly one of n = 2^k points in each of the n strata of every elementary shape")
   func stratification() {
-    var points = [Point2](repeating: .zero, count: 64)
+    var coordinates = [Float](repeating: 0, count: 128)
     var rng = PCG32(seed: 7)
-    points.withUnsafeMutableBufferPointer { LowDiscrepancy.fill2D($0, rng: &rng) }
+    coordinates.withUnsafeMutableBufferPointer { LowDiscrepancy.fill2D($0, rng: &rng) }
+    let points = (0..<64).map { Point2(coordinates[2 * $0], coordinates[2 * $0 + 1]) }
     // Elementary intervals of area 1/64: 1x64, 2x32, ..., 64x1 grids.
     for xBits in 0...6 {
       let columns = 1 << xBits, rows = 64 / columns
@@ -28,7 +29,7 @@ struct SamplerTests {
       arena.withAllocator { alloc in
         var rng = pixelGenerator(seed: seed, x: x, y: 3, width: 100)
         let samples = PixelSamples(alloc: alloc, samplesPerPixel: 16, bounces: 3, rng: &rng)
-        return (0..<16).map { samples.film[$0] } + [samples.vertex(sample: 5, bounce: 2).bsdf]
+        return (0..<16).map { samples.film.point($0) } + [samples.vertex(sample: 5, bounce: 2).bsdf]
       }
     }
     #expect(filmSamples(seed: 1, x: 5) == filmSamples(seed: 1, x: 5))

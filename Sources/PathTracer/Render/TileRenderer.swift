@@ -44,7 +44,7 @@ struct TileRenderer: ~Copyable {
                                  bounces: scene.integrator.bounces, rng: &rng, memory: settings.memory)
       let pixelCorner = Point2(Float(x), Float(y))
       for sample in 0..<spp {
-        let filmPoint = pixelCorner + samples.film[sample]
+        let filmPoint = pixelCorner + samples.film.point(sample)
         let ray = scene.camera.generateRay(filmPoint: filmPoint)
         // ── A nested scope per camera sample holds the BSDFs of its path. ──
         let radiance = pixelScope.withScope { sampleScope in

@@ -33,13 +33,22 @@ public enum LowDiscrepancy {
     Float(bits >> 8) * 0x1p-24
   }
 
-  /// Fills `points` with a scrambled, shuffled (0,2)-sequence.
-  public static func fill2D(_ points: UnsafeMutableBufferPointer<Point2>, rng: inout PCG32) {
+  /// Fills `coordinates` with a scrambled, shuffled (0,2)-sequence, stored as
+  /// x, y pairs: point `i` is `coordinates[2 * i]`, `coordinates[2 * i + 1]`.
+  public static func fill2D(_ coordinates: UnsafeMutableBufferPointer<Float>, rng: inout PCG32) {
     let scramble = SIMD2(rng.nextUInt32(), rng.nextUInt32())
-    for i in points.indices {
-      points[i] = Point2(vanDerCorput(UInt32(i), scramble: scramble.x), sobol2(UInt32(i), scramble: scramble.y))
+    let count = coordinates.count / 2
+    for i in 0..<count {
+      coordinates[2 * i] = vanDerCorput(UInt32(i), scramble: scramble.x)
+      coordinates[2 * i + 1] = sobol2(UInt32(i), scramble: scramble.y)
     }
-    shuffle(points, rng: &rng)
+    // Shuffle whole points, so that each keeps its two coordinates.
+    guard count > 1 else { return }
+    for i in stride(from: count - 1, to: 0, by: -1) {
+      let j = randomIndex(upTo: i, rng: &rng)
+      coordinates.swapAt(2 * i, 2 * j)
+      coordinates.swapAt(2 * i + 1, 2 * j + 1)
+    }
   }
 
   /// Fills `values` with a scrambled, shuffled van der Corput sequence.
@@ -52,13 +61,16 @@ public enum LowDiscrepancy {
   }
 
   /// Fisher-Yates shuffle driven by our own generator, so results do not depend on the standard library's.
-  static func shuffle<T>(_ values: UnsafeMutableBufferPointer<T>, rng: inout PCG32) {
+  static func shuffle(_ values: UnsafeMutableBufferPointer<Float>, rng: inout PCG32) {
     guard values.count > 1 else { return }
     for i in stride(from: values.count - 1, to: 0, by: -1) {
-      // A random index in 0...i by multiply-and-shift (Lemire), avoiding a division.
-      let j = Int((UInt64(rng.nextUInt32()) &* UInt64(i + 1)) >> 32)
-      values.swapAt(i, j)
+      values.swapAt(i, randomIndex(upTo: i, rng: &rng))
     }
+  }
+
+  /// A random index in `0...last`, by multiply-and-shift (Lemire) rather than a division.
+  static func randomIndex(upTo last: Int, rng: inout PCG32) -> Int {
+    Int((UInt64(rng.nextUInt32()) &* UInt64(last + 1)) >> 32)
   }
 }
 

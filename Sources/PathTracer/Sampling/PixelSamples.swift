@@ -17,12 +17,13 @@ public struct PixelSamples: ~Escapable {
   public let samplesPerPixel: Int
   public let bounces: Int
   /// Film positions within the pixel, in [0, 1)².
-  public var film: SampleArray<Point2>
-  /// `[bounce * samplesPerPixel + sample]`, for each of the four per-bounce dimensions.
-  public var light: SampleArray<Point2>
-  public var lightChoice: SampleArray<Float>
-  public var bsdf: SampleArray<Point2>
-  public var bsdfComponent: SampleArray<Float>
+  public var film: SampleArray
+  /// `[bounce * samplesPerPixel + sample]`, for each of the four per-bounce
+  /// dimensions (2D sets store two floats per sample).
+  public var light: SampleArray
+  public var lightChoice: SampleArray
+  public var bsdf: SampleArray
+  public var bsdfComponent: SampleArray
 
   /// Allocates and fills the sample sets for one pixel.
   ///
@@ -38,18 +39,19 @@ public struct PixelSamples: ~Escapable {
     self.samplesPerPixel = samplesPerPixel
     self.bounces = bounces
     let count = samplesPerPixel * bounces
-    film = SampleArray(repeating: .zero, count: samplesPerPixel, memory: memory, alloc: alloc)
-    light = SampleArray(repeating: .zero, count: count, memory: memory, alloc: alloc)
-    lightChoice = SampleArray(repeating: 0, count: count, memory: memory, alloc: alloc)
-    bsdf = SampleArray(repeating: .zero, count: count, memory: memory, alloc: alloc)
-    bsdfComponent = SampleArray(repeating: 0, count: count, memory: memory, alloc: alloc)
+    film = SampleArray(count: 2 * samplesPerPixel, memory: memory, alloc: alloc)
+    light = SampleArray(count: 2 * count, memory: memory, alloc: alloc)
+    lightChoice = SampleArray(count: count, memory: memory, alloc: alloc)
+    bsdf = SampleArray(count: 2 * count, memory: memory, alloc: alloc)
+    bsdfComponent = SampleArray(count: count, memory: memory, alloc: alloc)
 
-    film.fill(0..<samplesPerPixel) { LowDiscrepancy.fill2D($0, rng: &rng) }
+    film.fill(0..<2 * samplesPerPixel) { LowDiscrepancy.fill2D($0, rng: &rng) }
     for bounce in 0..<bounces {
       let range = bounce * samplesPerPixel..<(bounce + 1) * samplesPerPixel
-      light.fill(range) { LowDiscrepancy.fill2D($0, rng: &rng) }
+      let pairs = 2 * range.lowerBound..<2 * range.upperBound
+      light.fill(pairs) { LowDiscrepancy.fill2D($0, rng: &rng) }
       lightChoice.fill(range) { LowDiscrepancy.fill1D($0, rng: &rng) }
-      bsdf.fill(range) { LowDiscrepancy.fill2D($0, rng: &rng) }
+      bsdf.fill(pairs) { LowDiscrepancy.fill2D($0, rng: &rng) }
       bsdfComponent.fill(range) { LowDiscrepancy.fill1D($0, rng: &rng) }
     }
   }
@@ -57,7 +59,8 @@ public struct PixelSamples: ~Escapable {
   /// The samples one path vertex uses: for camera sample `sample` at bounce `bounce`.
   public func vertex(sample: Int, bounce: Int) -> VertexSamples {
     let i = bounce * samplesPerPixel + sample
-    return VertexSamples(light: light[i], lightChoice: lightChoice[i], bsdf: bsdf[i], bsdfComponent: bsdfComponent[i])
+    return VertexSamples(light: light.point(i), lightChoice: lightChoice[i], bsdf: bsdf.point(i),
+                         bsdfComponent: bsdfComponent[i])
   }
 }
 

@@ -1,32 +1,44 @@
 import LightArena
 
-/// One set of sample values for a pixel: in the pixel's arena scope, or, for
-/// the allocation ablation (``ScratchMemory/heap``), in a Swift array.
-public struct SampleArray<Element: BitwiseCopyable>: ~Escapable {
-  var arena: ArenaArray<Element>
-  var heap: [Element]
+/// One set of sample values for a pixel, as floats: in the pixel's arena
+/// scope, or, for the allocation ablation (``ScratchMemory/heap``), in a
+/// Swift `[Float]`.
+///
+/// A set of 2D samples stores each point as two consecutive floats. Keeping
+/// the type concrete (not generic over the element) lets every file of the
+/// renderer call it without generic dispatch, even in debug builds, which
+/// compile one file at a time.
+public struct SampleArray: ~Escapable {
+  @usableFromInline var arena: ArenaArray<Float>
+  @usableFromInline var heap: [Float]
 
-  /// `count` copies of `value`, in `alloc`'s scope or on the heap.
+  /// `count` zeros, in `alloc`'s scope or on the heap.
   @_lifetime(copy alloc)
-  init(repeating value: Element, count: Int, memory: ScratchMemory, alloc: ArenaAllocator) {
+  init(count: Int, memory: ScratchMemory, alloc: ArenaAllocator) {
     switch memory {
     case .arena:
-      arena = alloc.allocateArray(repeating: value, count: count)
+      arena = alloc.allocateArray(repeating: 0, count: count)
       heap = []
     case .heap:
-      arena = alloc.allocateArray(repeating: value, count: 0)
-      heap = Array(repeating: value, count: count)
+      arena = alloc.allocateArray(repeating: 0, count: 0)
+      heap = Array(repeating: 0, count: count)
     }
   }
 
-  public subscript(index: Int) -> Element {
+  /// The float at `index`.
+  @inlinable
+  public subscript(index: Int) -> Float {
     heap.isEmpty ? arena[index] : heap[index]
   }
 
-  public var count: Int { heap.isEmpty ? arena.count : heap.count }
+  /// The 2D point made of the floats at `2 * index` and `2 * index + 1`.
+  @inlinable
+  public func point(_ index: Int) -> Point2 {
+    Point2(self[2 * index], self[2 * index + 1])
+  }
 
-  /// Fills the elements in `range` through a buffer pointer.
-  mutating func fill(_ range: Range<Int>, _ body: (UnsafeMutableBufferPointer<Element>) -> Void) {
+  /// Fills the floats in `range` through a buffer pointer.
+  mutating func fill(_ range: Range<Int>, _ body: (UnsafeMutableBufferPointer<Float>) -> Void) {
     if heap.isEmpty {
       arena.withUnsafeMutableBufferPointer { body(.init(rebasing: $0[range])) }
     } else {
