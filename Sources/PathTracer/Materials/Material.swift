@@ -26,7 +26,9 @@ public enum Material: Sendable {
   /// (or on the heap, for the allocation ablation).
   @_lifetime(copy alloc)
   public func bsdf(at hit: SurfaceHit, alloc: ArenaAllocator, memory: ScratchMemory = .arena) -> BSDF {
-    var bsdf = BSDF(frame: ShadingFrame(normal: hit.shadingNormal, tangent: hit.shadingTangent),
+    // Every BxDF here is isotropic, so any tangent will do: the branchless
+    // basis around the normal is cheaper than orienting it along dp/du.
+    var bsdf = BSDF(frame: ShadingFrame(normal: hit.shadingNormal),
                     geometricNormal: hit.n, capacity: Self.maximumComponents, alloc: alloc, memory: memory)
     switch self {
     case let .matte(diffuse, roughness):
