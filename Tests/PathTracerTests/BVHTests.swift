@@ -88,6 +88,94 @@ struct BVHTests {
     #expect(empty.bounds.isEmpty)
   }
 
+  @Test("the wide BVH keeps every leaf once, inside its parents' boxes, and is at most half as deep")
+  func wideStructure() {
+    var random = GeometryTestRandom(seed: 2)
+    let bounds = (0..<3000).map { _ in
+      let p = (random.nextPoint() - 0.5) * 100
+      return Bounds3(p, p + random.nextPoint())
+    }
+    let binary = BVH(primitiveBounds: bounds)
+    let wide = WideBVH(binary)
+    #expect(wide.primitiveOrder == binary.primitiveOrder)
+    #expect(wide.bounds == binary.bounds)
+    #expect(MemoryLayout<WideBVHNode>.stride == 128)
+    var seen = [Int](repeating: 0, count: 3000)
+    func visit(_ index: Int, enclosing: Bounds3) -> Int {
+      let node = wide.nodes[index]
+      var depth = 0
+      for lane in 0..<4 {
+        let box = node.bounds(lane)
+        if box.isEmpty {
+          #expect(node.primitiveCount[lane] == 0)
+          continue
+        }
+        #expect(enclosing.union(box) == enclosing)
+        if node.primitiveCount[lane] > 0 {
+          let first = Int(node.child[lane])
+          for slot in first..<(first + Int(node.primitiveCount[lane])) {
+            seen[slot] += 1
+            #expect(box.union(bounds[Int(wide.primitiveOrder[slot])]) == box)
+          }
+        } else {
+          #expect(Int(node.child[lane]) > index)
+          depth = Swift.max(depth, visit(Int(node.child[lane]), enclosing: box))
+        }
+      }
+      return depth + 1
+    }
+    let depth = visit(0, enclosing: wide.bounds)
+    #expect(seen.allSatisfy { $0 == 1 })
+    #expect(depth <= (Self.depth(of: binary) + 1) / 2)
+
+    let single = WideBVH(BVH(primitiveBounds: [Bounds3(Point3(0, 0, 0), Point3(1, 1, 1))]))
+    var ray = Ray(origin: Point3(0.5, 0.5, -1), direction: Vector3(0, 0, 1))
+    #expect(single.traverse(ray: &ray) { slot, _ in slot == 0 })
+    let empty = WideBVH(BVH(primitiveBounds: []))
+    #expect(!empty.traverse(ray: &ray) { _, _ in true })
+    #expect(!empty.traverseAnyHit(ray: ray) { _, _ in true })
+    #expect(empty.bounds.isEmpty)
+  }
+
+  @Test("wide and binary traversal find the same nearest hit and visit the same boxes")
+  func wideTraversalMatchesBinary() throws {
+    let soup = Self.randomTriangleSoup(count: 2000, seed: 21)
+    let mesh = try TriangleMesh(positions: soup.positions, indices: soup.indices)
+    let wide = WideBVH(mesh.bvh)
+    var random = GeometryTestRandom(seed: 22)
+    var hitCount = 0
+    for i in 0..<2000 {
+      var ray = Self.randomRay(&random)
+      if i % 3 == 0 { ray.tMax = random.nextFloat() * 40 }
+      if i % 50 == 0 { ray.direction.x = 0 }  // flat in x: infinite inverse direction
+      let test = WatertightRay(ray)
+      func closest(_ traverse: (inout Ray, (Int, inout Ray) -> Bool) -> Bool) -> (Bool, Float) {
+        var searchRay = ray
+        let found = traverse(&searchRay) { slot, searchRay in
+          guard let h = mesh.corners.withUnsafeBufferPointer({ test.hit($0[slot], tMax: searchRay.tMax) })
+          else { return false }
+          searchRay.tMax = h.t
+          return true
+        }
+        return (found, searchRay.tMax)
+      }
+      let binaryResult = closest { mesh.bvh.traverse(ray: &$0, $1) }
+      let wideResult = closest { wide.traverse(ray: &$0, $1) }
+      #expect(wideResult == binaryResult)
+      let anyHit = wide.traverseAnyHit(ray: ray) { slot, ray in test.hit(mesh.corners[slot], tMax: ray.tMax) != nil }
+      #expect(anyHit == binaryResult.0)
+      if binaryResult.0 { hitCount += 1 }
+      // Every box the wide tree rejects holds no primitive the ray reaches.
+      var leavesVisited = Set<Int>()
+      var wideRay = ray
+      wide.traverse(ray: &wideRay) { slot, _ in leavesVisited.insert(slot); return false }
+      for slot in 0..<2000 where !leavesVisited.contains(slot) {
+        #expect(test.hit(mesh.corners[slot], tMax: ray.tMax) == nil)
+      }
+    }
+    #expect(hitCount > 500)
+  }
+
   @Test("closest hits through the mesh BVH equal brute force over all triangles")
   func meshClosestHitMatchesBruteForce() throws {
     let soup = Self.randomTriangleSoup(count: 3000, seed: 12)
@@ -103,8 +191,9 @@ struct BVHTests {
       var bestT = ray.tMax
       var found = false
       for i in 0..<3000 {
-        if let h = test.hit(soup.positions[3 * i], soup.positions[3 * i + 1], soup.positions[3 * i + 2],
-                            tMax: bestT) {
+        let corners = TriangleCorners(soup.positions[3 * i], soup.positions[3 * i + 1],
+                                      soup.positions[3 * i + 2])
+        if let h = test.hit(corners, tMax: bestT) {
           bestT = h.t
           found = true
         }

@@ -146,6 +146,27 @@ struct TransformTests {
     #expect(Swift.abs(movedBox.diagonal.x - 2 * Float(2).squareRoot()) < 1e-5)
   }
 
+  @Test("the compact affine matrix computes exactly what the transform computes")
+  func affineMatrixMatchesTransform() {
+    var random = GeometryTestRandom(seed: 3)
+    let t = Transform.applying([.scale(Vector3(3, 0.2, 7)), .rotate(degrees: 41, axis: Vector3(1, -2, 1)),
+                                .translate(Vector3(1000, -300, 20))])
+    let (toWorld, toObject) = (t.affineMatrix, t.affineInverse)
+    #expect(toWorld.matrix4 == t.matrix)
+    #expect(toObject.matrix4 == t.inverse)
+    for _ in 0..<200 {
+      let p = (random.nextPoint() - 0.5) * 200
+      #expect(toWorld.apply(point: p) == t.apply(point: p))
+      #expect(toWorld.apply(vector: p) == t.apply(vector: p))
+      // The inverse's transpose carries normals.
+      #expect(toObject.applyTransposed(vector: p) == t.apply(normal: p))
+      #expect(toWorld.applyWithError(point: p) == t.applyWithError(point: p))
+    }
+    #expect(toObject.apply(point: toWorld.apply(point: Point3(1, 2, 3))) != Point3(0, 0, 0))
+    #expect(geometryClose(toObject.apply(point: toWorld.apply(point: Point3(1, 2, 3))), Point3(1, 2, 3),
+                          tolerance: 1e-3))
+  }
+
   @Test("transformed points and their error bounds contain the exact result")
   func errorBounds() {
     var random = GeometryTestRandom(seed: 7)

@@ -12,138 +12,216 @@ public enum Primitive: Sendable {
   }
 }
 
-/// All the geometry of a scene behind one top-level BVH: the scene's
-/// `intersect` and shadow-ray test.
+/// All the geometry of a scene behind one BVH: the scene's `intersect` and
+/// shadow-ray test.
 ///
-/// Two levels: the top BVH's leaves are whole primitives; a mesh primitive
-/// then descends into the mesh's own BVH over its triangles. Hits report the
-/// primitive's index in the array given to ``init(_:)``, which the caller
-/// uses to find the material or area light that belongs to it.
+/// The BVH is built over *elements*: every analytic shape is one element and
+/// every triangle of every mesh is one element, so a ray descends one tree
+/// and boxes of different objects are split against each other (a mesh's
+/// triangles need not sit in a box of their own). Hits report the index of
+/// the primitive in the array given to ``init(_:)``, which the caller uses to
+/// find the material or area light that belongs to it.
 ///
 /// ```swift
 /// let scene = Aggregate([.shape(.sphere(ball)), .mesh(bunny)])
 /// if let (hit, index) = scene.intersect(ray) { material = materials[index] ... }
 /// ```
 ///
-/// The BVH nodes and triangle corners of all meshes are copied into two
-/// shared buffers, each mesh entered at its own root. Calling a method on a
-/// ``TriangleMesh`` fetched from an array made Swift copy the struct, and
-/// retain and release each of its arrays, on every visit: a third of the cost
-/// of a small mesh. With the buffers, the hot loop touches no reference
-/// counts. (The meshes' own nodes and corners are not needed after building;
-/// drop the `TriangleMesh` values to free them.)
+/// Intersection works in two phases. The traversal asks each element only for
+/// the distance of its hit and a few numbers that locate the hit on it
+/// (barycentric coordinates, an object-space point); the full ``SurfaceHit``
+/// (error bounds, normals, dp/du, uv) is built once, for the nearest element.
+/// Elements are kept in flat arrays by kind, in BVH slot order, so that the
+/// hot loop reads contiguous memory, copies no large values and touches no
+/// reference counts. (The meshes' own BVHs are not needed here; drop the
+/// `TriangleMesh` values after building to free them.)
 public struct Aggregate: Sendable {
-  /// Where the primitive in a top-level BVH slot is stored.
-  private enum Reference: BitwiseCopyable {
-    case shape(Int)
-    /// A mesh: its index in `meshAttributes` and its root in `meshNodes`.
-    case mesh(Int, root: Int)
+  /// What a BVH slot holds: the kind of element and its index in the array
+  /// of that kind.
+  private enum Element: BitwiseCopyable {
+    case triangle(Int32)
+    case rectangle(Int32)
+    case disk(Int32)
+    case sphere(Int32)
   }
 
-  private let bvh: BVH
-  private let references: [Reference]
-  private let shapes: [Shape]
-  /// The BVHs of all meshes, one after the other; leaves index `meshCorners`.
-  private let meshNodes: [BVHNode]
-  /// Three corners per triangle, all meshes one after the other.
-  private let meshCorners: [Point3]
-  /// Per mesh: the slot of its first triangle in `meshCorners`, and the data
-  /// to build a hit record.
-  private let meshFirstTriangle: [Int]
-  private let meshAttributes: [TriangleMeshAttributes]
+  /// What building a triangle's hit record needs besides its corners: its
+  /// vertices' indices into `vertexNormals` and `vertexUVs`, and flags.
+  private struct TriangleShading: BitwiseCopyable {
+    var i0: Int32, i1: Int32, i2: Int32
+    var hasNormals: Bool
+    var hasUVs: Bool
+    /// The mesh's transform mirrors space.
+    var flipsNormals: Bool
+  }
+
+  private let bvh: WideBVH
+  /// The element in each slot of the BVH's leaves.
+  private let elements: [Element]
+  /// The index (in the array given to `init`) of the primitive each slot belongs to.
+  private let primitiveOfSlot: [Int32]
+  private let triangles: [TriangleCorners]
+  private let triangleShading: [TriangleShading]
+  /// The vertex normals and uvs of all meshes, one after the other; a mesh
+  /// without them has zeros in its place (or the array is empty if no mesh has them).
+  private let vertexNormals: [Normal3]
+  private let vertexUVs: [Point2]
+  private let rectangles: [Rectangle]
+  private let disks: [Disk]
+  private let spheres: [Sphere]
   /// The number of primitives.
   public let count: Int
 
-  /// Builds the top-level BVH over `primitives` (O(n log n)) and gathers the
-  /// meshes' BVHs and triangles (O(triangles)).
+  /// Builds the BVH over all elements (O(n log n) in their number: one per
+  /// shape, one per triangle) and gathers them in slot order.
   public init(_ primitives: [Primitive]) {
-    bvh = BVH(primitiveBounds: primitives.map(\.worldBounds))
-    var references: [Reference] = []
-    var shapes: [Shape] = []
-    var meshNodes: [BVHNode] = []
-    var meshCorners: [Point3] = []
-    var meshFirstTriangle: [Int] = []
-    var meshAttributes: [TriangleMeshAttributes] = []
-    for original in bvh.primitiveOrder {
-      switch primitives[Int(original)] {
+    // Every element's box, and where it comes from.
+    var bounds: [Bounds3] = []
+    var origins: [(primitive: Int, triangle: Int)] = []  // triangle -1: a shape
+    for (index, primitive) in primitives.enumerated() {
+      switch primitive {
       case .shape(let shape):
-        references.append(.shape(shapes.count))
-        shapes.append(shape)
+        bounds.append(shape.worldBounds)
+        origins.append((index, -1))
       case .mesh(let mesh):
-        references.append(.mesh(meshAttributes.count, root: meshNodes.count))
-        let firstTriangle = meshCorners.count / 3
-        meshNodes += mesh.bvh.nodes(rebasedTo: meshNodes.count, slots: firstTriangle)
-        meshCorners += mesh.corners
-        meshFirstTriangle.append(firstTriangle)
-        meshAttributes.append(mesh.attributes)
+        for triangle in 0..<mesh.triangleCount {
+          let corners = mesh.corners[triangle]
+          bounds.append(Bounds3(corners.corner(0), corners.corner(1)).union(corners.corner(2)))
+          origins.append((index, triangle))
+        }
       }
     }
-    self.references = references
-    self.shapes = shapes
-    self.meshNodes = meshNodes
-    self.meshCorners = meshCorners
-    self.meshFirstTriangle = meshFirstTriangle
-    self.meshAttributes = meshAttributes
+    let bvh = WideBVH(BVH(primitiveBounds: bounds))
+
+    // The vertex normals and uvs of all meshes, one after the other, and
+    // where each mesh's first vertex went.
+    let meshes = primitives.compactMap { if case .mesh(let mesh) = $0 { mesh } else { nil } }
+    let anyNormals = meshes.contains { !$0.normals.isEmpty }
+    let anyUVs = meshes.contains { !$0.uvs.isEmpty }
+    var vertexNormals: [Normal3] = [], vertexUVs: [Point2] = []
+    var firstVertex: [Int: Int32] = [:]  // by primitive index
+    var vertexCount = 0
+    for (index, primitive) in primitives.enumerated() {
+      guard case .mesh(let mesh) = primitive else { continue }
+      firstVertex[index] = Int32(vertexCount)
+      let count = mesh.positions.count
+      vertexCount += count
+      if anyNormals { vertexNormals += mesh.normals.isEmpty ? Array(repeating: .zero, count: count) : mesh.normals }
+      if anyUVs { vertexUVs += mesh.uvs.isEmpty ? Array(repeating: .zero, count: count) : mesh.uvs }
+    }
+
+    var elements: [Element] = [], primitiveOfSlot: [Int32] = []
+    var triangles: [TriangleCorners] = [], triangleShading: [TriangleShading] = []
+    var rectangles: [Rectangle] = [], disks: [Disk] = [], spheres: [Sphere] = []
+    for element in bvh.primitiveOrder {
+      let (index, triangle) = origins[Int(element)]
+      primitiveOfSlot.append(Int32(index))
+      switch primitives[index] {
+      case .shape(.rectangle(let r)):
+        elements.append(.rectangle(Int32(rectangles.count)))
+        rectangles.append(r)
+      case .shape(.disk(let d)):
+        elements.append(.disk(Int32(disks.count)))
+        disks.append(d)
+      case .shape(.sphere(let s)):
+        elements.append(.sphere(Int32(spheres.count)))
+        spheres.append(s)
+      case .mesh(let mesh):
+        elements.append(.triangle(Int32(triangles.count)))
+        triangles.append(mesh.corners[triangle])
+        let base = firstVertex[index]!
+        let indices = mesh.attributes.indices
+        triangleShading.append(TriangleShading(
+          i0: base + indices[3 * triangle], i1: base + indices[3 * triangle + 1],
+          i2: base + indices[3 * triangle + 2], hasNormals: !mesh.normals.isEmpty,
+          hasUVs: !mesh.uvs.isEmpty, flipsNormals: mesh.attributes.flipsNormals))
+      }
+    }
+    self.bvh = bvh
+    self.elements = elements
+    self.primitiveOfSlot = primitiveOfSlot
+    self.triangles = triangles
+    self.triangleShading = triangleShading
+    self.vertexNormals = vertexNormals
+    self.vertexUVs = vertexUVs
+    self.rectangles = rectangles
+    self.disks = disks
+    self.spheres = spheres
     count = primitives.count
   }
 
   /// The box around the whole scene.
   public var worldBounds: Bounds3 { bvh.bounds }
 
-  /// The best hit found so far.
-  private enum Candidate {
-    case shape(SurfaceHit, slot: Int)
-    case triangle(TriangleMesh.TriangleHit, mesh: Int, slot: Int)
-  }
-
   /// The nearest hit with `0 < t < ray.tMax` and the index (in the array
   /// given to ``init(_:)``) of the primitive hit, or `nil`.
   public func intersect(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
     var searchRay = ray
-    var best: Candidate?
-    meshNodes.withUnsafeBufferPointer { meshNodes in
-      meshCorners.withUnsafeBufferPointer { meshCorners in
-        _ = bvh.traverse(ray: &searchRay) { slot, searchRay in
-          switch references[slot] {
-          case .shape(let i):
-            guard let hit = shapes[i].intersect(searchRay) else { return false }
-            searchRay.tMax = hit.t
-            best = .shape(hit, slot: slot)
-            return true
-          case .mesh(let i, let root):
-            guard let hit = TriangleMesh.nearestTriangle(
-              nodes: meshNodes, root: root, corners: meshCorners, ray: &searchRay) else { return false }
-            best = .triangle(hit, mesh: i, slot: slot)
-            return true
-          }
-        }
+    // The nearest element so far and where on it the ray hit: barycentric
+    // coordinates for a triangle, the object-space point for a shape.
+    var nearestSlot = -1
+    var nearestLocation = SIMD3<Float>.zero
+    let triangleTest = WatertightRay(ray)
+    bvh.traverse(ray: &searchRay) { slot, searchRay in
+      switch elements[slot] {
+      case .triangle(let i):
+        guard let h = triangleTest.hit(triangles[Int(i)], tMax: searchRay.tMax) else { return false }
+        searchRay.tMax = h.t
+        nearestLocation = h.barycentrics
+      case .rectangle(let i):
+        guard let h = rectangles[Int(i)].hit(searchRay) else { return false }
+        searchRay.tMax = h.t
+        nearestLocation = h.objectPoint
+      case .disk(let i):
+        guard let h = disks[Int(i)].hit(searchRay) else { return false }
+        searchRay.tMax = h.t
+        nearestLocation = h.objectPoint
+      case .sphere(let i):
+        guard let h = spheres[Int(i)].hit(searchRay) else { return false }
+        searchRay.tMax = h.t
+        nearestLocation = h.objectPoint
       }
+      nearestSlot = slot
+      return true
     }
-    switch best {
-    case nil:
-      return nil
-    case .shape(let hit, let slot):
-      return (hit, Int(bvh.primitiveOrder[slot]))
-    case .triangle(let hit, let mesh, let slot):
-      let surface = meshAttributes[mesh].surfaceHit(
-        triangle: hit.triangle - meshFirstTriangle[mesh], t: hit.t, barycentrics: hit.barycentrics)
-      return (surface, Int(bvh.primitiveOrder[slot]))
+    if nearestSlot < 0 { return nil }
+    return (surfaceHit(slot: nearestSlot, t: searchRay.tMax, location: nearestLocation),
+            Int(primitiveOfSlot[nearestSlot]))
+  }
+
+  /// The hit record for the element in `slot`, hit at distance `t` at
+  /// `location` (as recorded by ``intersect(_:)``).
+  private func surfaceHit(slot: Int, t: Float, location: SIMD3<Float>) -> SurfaceHit {
+    // Through buffer pointers: calling a method on `array[i]` made Swift
+    // copy the element first.
+    switch elements[slot] {
+    case .triangle(let i):
+      let corners = triangles[Int(i)], shading = triangleShading[Int(i)]
+      let (i0, i1, i2) = (Int(shading.i0), Int(shading.i1), Int(shading.i2))
+      return TriangleMeshAttributes.surfaceHit(
+        corners: (corners.corner(0), corners.corner(1), corners.corner(2)),
+        normals: shading.hasNormals ? (vertexNormals[i0], vertexNormals[i1], vertexNormals[i2]) : nil,
+        uvs: shading.hasUVs ? (vertexUVs[i0], vertexUVs[i1], vertexUVs[i2]) : nil,
+        flipsNormals: shading.flipsNormals, t: t, barycentrics: location)
+    case .rectangle(let i):
+      return rectangles.withUnsafeBufferPointer { $0[Int(i)].surfaceHit(t: t, objectPoint: location) }
+    case .disk(let i):
+      return disks.withUnsafeBufferPointer { $0[Int(i)].surfaceHit(t: t, objectPoint: location) }
+    case .sphere(let i):
+      return spheres.withUnsafeBufferPointer { $0[Int(i)].surfaceHit(t: t, objectPoint: location) }
     }
   }
 
   /// Whether anything blocks the ray within `0 < t < ray.tMax` (shadow rays;
   /// stops at the first hit found).
   public func intersects(_ ray: Ray) -> Bool {
-    meshNodes.withUnsafeBufferPointer { meshNodes in
-      meshCorners.withUnsafeBufferPointer { meshCorners in
-        bvh.traverseAnyHit(ray: ray) { slot, ray in
-          switch references[slot] {
-          case .shape(let i):
-            return shapes[i].intersects(ray)
-          case .mesh(_, let root):
-            return TriangleMesh.anyTriangle(nodes: meshNodes, root: root, corners: meshCorners, ray: ray)
-          }
-        }
+    let triangleTest = WatertightRay(ray)
+    return bvh.traverseAnyHit(ray: ray) { slot, ray in
+      switch elements[slot] {
+      case .triangle(let i): return triangleTest.hit(triangles[Int(i)], tMax: ray.tMax) != nil
+      case .rectangle(let i): return rectangles[Int(i)].hit(ray) != nil
+      case .disk(let i): return disks[Int(i)].hit(ray) != nil
+      case .sphere(let i): return spheres[Int(i)].hit(ray) != nil
       }
     }
   }

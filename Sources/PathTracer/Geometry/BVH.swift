@@ -75,8 +75,7 @@ public struct BVH: Sendable {
   // MARK: Traversal of a node buffer
   //
   // The same loops over any buffer of nodes laid out as above, starting at
-  // `root`. ``Aggregate`` keeps the BVHs of all its meshes in one buffer and
-  // enters each at its own root.
+  // `root`.
 
   /// Closest-hit traversal of the tree rooted at `nodes[root]`; see
   /// ``traverse(ray:_:)``. Node offsets are indices into `nodes`.
@@ -155,17 +154,6 @@ public struct BVH: Sendable {
       if stackCount == 0 { return false }
       stackCount -= 1
       current = Int(stack[stackCount])
-    }
-  }
-
-  /// The nodes with every interior offset moved by `nodeBase` and every leaf
-  /// offset by `slotBase`: the same tree, for a buffer where its nodes start
-  /// at `nodeBase` and its primitive slots at `slotBase`.
-  func nodes(rebasedTo nodeBase: Int, slots slotBase: Int) -> [BVHNode] {
-    nodes.map { node in
-      var moved = node
-      moved.offset += Int32(node.isLeaf ? slotBase : nodeBase)
-      return moved
     }
   }
 }

@@ -7,25 +7,27 @@ import Glibc
 /// `v = (radius - r) / (radius - innerRadius)` from the rim inward.
 /// Area and sampling are exact in world space under any affine transform.
 public struct Disk: Sendable, BitwiseCopyable {
+  // The fields the intersection test reads come first.
   /// Outer radius (object space).
   public let radius: Float
   /// Radius of the hole (object space), `0 <= innerRadius <= radius`.
   public let innerRadius: Float
-  /// The world-space box around the disk.
-  public let worldBounds: Bounds3
+  let placement: PlanarPlacement
   /// World-space area, exact under any affine transform.
   public let area: Float
-  let placement: PlanarPlacement
 
   /// A disk of outer `radius` with a hole of `innerRadius` (clamped to
-  /// `0...radius`) placed by `objectToWorld`.
+  /// `0...radius`) placed by the affine `objectToWorld`.
   public init(radius: Float, innerRadius: Float = 0, objectToWorld: Transform = .identity) {
     self.radius = radius
     self.innerRadius = Swift.min(Swift.max(innerRadius, 0), radius)
     placement = PlanarPlacement(objectToWorld: objectToWorld)
-    worldBounds = objectToWorld.apply(
-      bounds: Bounds3(Point3(-radius, -radius, 0), Point3(radius, radius, 0)))
     area = .pi * (radius * radius - self.innerRadius * self.innerRadius) * placement.areaScale
+  }
+
+  /// The world-space box around the disk (transforms the corners of its square).
+  public var worldBounds: Bounds3 {
+    objectToWorld.apply(bounds: Bounds3(Point3(-radius, -radius, 0), Point3(radius, radius, 0)))
   }
 
   /// Object-to-world transform.
@@ -37,6 +39,28 @@ public struct Disk: Sendable, BitwiseCopyable {
   /// The nearest hit with `0 < t < ray.tMax`, or `nil`. About 60 operations.
   public func intersect(_ ray: Ray) -> SurfaceHit? {
     guard let (t, p) = hit(ray) else { return nil }
+    return surfaceHit(t: t, objectPoint: p)
+  }
+
+  /// Whether the ray hits the disk with `0 < t < ray.tMax` (shadow rays).
+  public func intersects(_ ray: Ray) -> Bool {
+    hit(ray) != nil
+  }
+
+  /// First half of ``intersect(_:)``: the distance of the hit and the
+  /// object-space point, or `nil`. About 30 operations.
+  @inline(__always)
+  func hit(_ ray: Ray) -> (t: Float, objectPoint: Point3)? {
+    guard let (t, p) = placement.crossing(ray) else { return nil }
+    let distanceSquared = p.x * p.x + p.y * p.y
+    guard distanceSquared <= radius * radius,
+          distanceSquared >= innerRadius * innerRadius else { return nil }
+    return (t, p)
+  }
+
+  /// Second half of ``intersect(_:)``: the hit record for a hit found by
+  /// ``hit(_:)``, with uv and dp/du (two square roots and an `atan2`).
+  func surfaceHit(t: Float, objectPoint p: Point3) -> SurfaceHit {
     let distance = (p.x * p.x + p.y * p.y).squareRoot()
     var phi = atan2(p.y, p.x)
     if phi < 0 { phi += 2 * .pi }
@@ -45,20 +69,7 @@ public struct Disk: Sendable, BitwiseCopyable {
     // in-plane direction will do.
     let tangent = distance > 0 ? Vector3(-2 * .pi * p.y, 2 * .pi * p.x, 0) : Vector3(1, 0, 0)
     return placement.surfaceHit(t: t, objectPoint: p, uv: Point2(phi / (2 * .pi), v),
-                                objectTangent: tangent)
-  }
-
-  /// Whether the ray hits the disk with `0 < t < ray.tMax` (shadow rays).
-  public func intersects(_ ray: Ray) -> Bool {
-    hit(ray) != nil
-  }
-
-  private func hit(_ ray: Ray) -> (t: Float, objectPoint: Point3)? {
-    guard let (t, p) = placement.crossing(ray) else { return nil }
-    let distanceSquared = p.x * p.x + p.y * p.y
-    guard distanceSquared <= radius * radius,
-          distanceSquared >= innerRadius * innerRadius else { return nil }
-    return (t, p)
+                                dpdu: placement.toWorld.apply(vector: tangent))
   }
 
   /// A point uniformly distributed by area over the disk (the annulus, if it

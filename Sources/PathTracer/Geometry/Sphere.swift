@@ -14,12 +14,13 @@ import Glibc
 /// only an approximation and sampling is not uniform, so
 /// ``supportsAreaSampling`` is false and such a sphere must not be an area light.
 public struct Sphere: Sendable, BitwiseCopyable {
+  // The fields the intersection test reads come first.
   /// The object-space radius.
   public let radius: Float
-  /// Object-to-world transform.
-  public let objectToWorld: Transform
-  /// The world-space box around the sphere.
-  public let worldBounds: Bounds3
+  /// World to object space (affine), for intersection.
+  let toObject: AffineMatrix
+  /// Object to world space, for hit records and samples.
+  let toWorld: AffineMatrix
   /// World-space surface area (see the type's note on non-uniform scale).
   public let area: Float
   /// True if the transform is a similarity, so that the sphere is a sphere in
@@ -31,11 +32,12 @@ public struct Sphere: Sendable, BitwiseCopyable {
   /// World-space radius (meaningful when ``supportsAreaSampling``).
   public let worldRadius: Float
 
-  /// A sphere of object-space `radius` (> 0) placed by `objectToWorld`.
-  /// Precomputes bounds and area; a few hundred operations.
+  /// A sphere of object-space `radius` (> 0) placed by the affine
+  /// `objectToWorld`. Precomputes the area; a few hundred operations.
   public init(radius: Float, objectToWorld: Transform = .identity) {
     self.radius = radius
-    self.objectToWorld = objectToWorld
+    toObject = objectToWorld.affineInverse
+    toWorld = objectToWorld.affineMatrix
     supportsAreaSampling = objectToWorld.isSimilarity
     worldCenter = objectToWorld.apply(point: .zero)
     // The images of the three radius vectors: their lengths are the semi-axes
@@ -45,14 +47,8 @@ public struct Sphere: Sendable, BitwiseCopyable {
     let c = length(objectToWorld.apply(vector: Vector3(0, 0, radius)))
     worldRadius = a
     if supportsAreaSampling {
-      // A sphere in the world too: its own box, tighter than the box around
-      // the rotated object-space box.
-      let r = Vector3(repeating: a)
-      worldBounds = Bounds3(worldCenter - r, worldCenter + r)
       area = 4 * .pi * a * a
     } else {
-      worldBounds = objectToWorld.apply(
-        bounds: Bounds3(Point3(repeating: -radius), Point3(repeating: radius)))
       // Knud Thomsen's approximation of an ellipsoid's area (within ~1.1%).
       let p: Float = 1.6075
       let mean = (pow(a * b, p) + pow(a * c, p) + pow(b * c, p)) / 3
@@ -60,13 +56,37 @@ public struct Sphere: Sendable, BitwiseCopyable {
     }
   }
 
+  /// Object-to-world transform.
+  public var objectToWorld: Transform { Transform(matrix: toWorld.matrix4, inverse: toObject.matrix4) }
+
+  /// The world-space box around the sphere.
+  public var worldBounds: Bounds3 {
+    if supportsAreaSampling {
+      // A sphere in the world too: its own box, tighter than the box around
+      // the rotated object-space box.
+      let r = Vector3(repeating: worldRadius)
+      return Bounds3(worldCenter - r, worldCenter + r)
+    }
+    return objectToWorld.apply(bounds: Bounds3(Point3(repeating: -radius), Point3(repeating: radius)))
+  }
+
   // MARK: Intersection
 
   /// The nearest hit with `0 < t < ray.tMax`, or `nil`. About 100 operations
   /// and two inverse trigonometric calls (for `uv`).
   public func intersect(_ ray: Ray) -> SurfaceHit? {
-    guard let (t, objectHit) = nearestHit(ray) else { return nil }
+    guard let (t, objectHit) = hit(ray) else { return nil }
+    return surfaceHit(t: t, objectPoint: objectHit)
+  }
 
+  /// Whether the ray hits the sphere with `0 < t < ray.tMax` (shadow rays).
+  public func intersects(_ ray: Ray) -> Bool {
+    hit(ray) != nil
+  }
+
+  /// Second half of ``intersect(_:)``: the hit record for a hit found by
+  /// ``hit(_:)`` at distance `t` and object-space point `objectHit`.
+  func surfaceHit(t: Float, objectPoint objectHit: Point3) -> SurfaceHit {
     // Reproject onto the surface: the error of p = o + t d is then only the
     // rounding of this scaling (pbrt-v3, 3.9.4).
     let p = objectHit * (radius / length(objectHit))
@@ -81,19 +101,16 @@ public struct Sphere: Sendable, BitwiseCopyable {
     let uv = Point2(phi / (2 * .pi), 1 - theta / .pi)
     let dpdu = Vector3(-2 * .pi * q.y, 2 * .pi * q.x, 0)
 
-    let (worldPoint, worldError) = objectToWorld.applyWithError(point: p, error: pError)
-    let n = normalize(objectToWorld.apply(normal: p))
+    let (worldPoint, worldError) = toWorld.applyWithError(point: p, error: pError)
+    // Normals transform by the inverse transpose.
+    let n = normalize(toObject.applyTransposed(vector: p))
     return SurfaceHit(t: t, p: worldPoint, pError: worldError, n: n, shadingNormal: n,
-                      uv: uv, dpdu: objectToWorld.apply(vector: dpdu))
+                      uv: uv, dpdu: toWorld.apply(vector: dpdu))
   }
 
-  /// Whether the ray hits the sphere with `0 < t < ray.tMax` (shadow rays).
-  public func intersects(_ ray: Ray) -> Bool {
-    nearestHit(ray) != nil
-  }
-
-  /// Solves the ray-sphere quadratic in object space. Returns the nearest
-  /// root in `(0, tMax)` and the object-space point there.
+  /// First half of ``intersect(_:)``: solves the ray-sphere quadratic in
+  /// object space. Returns the nearest root in `(0, tMax)` and the
+  /// object-space point there.
   ///
   /// pbrt-v3 solves this quadratic in interval arithmetic to be sure of the
   /// sign of `t`. Here it is solved in `Double` instead, from an object-space
@@ -103,10 +120,9 @@ public struct Sphere: Sendable, BitwiseCopyable {
   /// gives a spawned ray (a few `Float` ulps). A ray leaving the surface thus
   /// never finds the surface it left at a tiny positive `t`, and the test costs
   /// a quarter of the interval version.
-  private func nearestHit(_ ray: Ray) -> (t: Float, objectPoint: Point3)? {
-    let worldToObject = objectToWorld.inverse
-    let o = worldToObject.applyInDouble(point: ray.origin)
-    let d = worldToObject.applyInDouble(vector: ray.direction)
+  func hit(_ ray: Ray) -> (t: Float, objectPoint: Point3)? {
+    let o = toObject.applyInDouble(point: ray.origin)
+    let d = toObject.applyInDouble(vector: ray.direction)
     let r = Double(radius)
 
     // |o + t d|^2 = r^2  <=>  a t^2 + 2 h t + c = 0
@@ -146,8 +162,8 @@ public struct Sphere: Sendable, BitwiseCopyable {
   /// normal; `pdfArea = 1 / area`. Requires ``supportsAreaSampling``.
   public func sample(u: Point2) -> (point: Point3, normal: Normal3, pdfArea: Float) {
     let direction = uniformSphereDirection(u)
-    let point = objectToWorld.apply(point: radius * direction)
-    let normal = normalize(objectToWorld.apply(normal: direction))
+    let point = toWorld.apply(point: radius * direction)
+    let normal = normalize(toObject.applyTransposed(vector: direction))
     return (point, normal, 1 / area)
   }
 
@@ -242,7 +258,7 @@ private func uniformSphereDirection(_ u: Point2) -> Vector3 {
   return Vector3(r * cos(phi), r * sin(phi), z)
 }
 
-extension Matrix4 {
+extension AffineMatrix {
   /// The affine matrix applied to a `Float` point, in `Double`.
   fileprivate func applyInDouble(point p: Point3) -> SIMD3<Double> {
     let h = SIMD4<Double>(Double(p.x), Double(p.y), Double(p.z), 1)

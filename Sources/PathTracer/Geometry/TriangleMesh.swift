@@ -4,19 +4,23 @@
 /// mesh is made, so intersection does no transforming at all. Triangles are
 /// reordered into the BVH's leaf order, so that the triangles a leaf tests lie
 /// next to each other in memory; their corners are also stored per triangle
-/// (three points each) so that a test reads one contiguous block.
+/// (a ``TriangleCorners`` each) so that a test reads one contiguous block.
 ///
 /// Orientation: the geometric normal is `cross(p1 - p0, p2 - p0)` for a
 /// triangle `(p0, p1, p2)` (outward for OBJ's counter-clockwise winding),
 /// flipped if `objectToWorld` mirrors space, and turned to the side of the
 /// shading normal when the mesh has vertex normals.
+///
+/// In a scene, an ``Aggregate`` takes the mesh apart: its triangles join the
+/// scene's single BVH, and the mesh's own BVH serves only ``intersect(_:)``
+/// and ``intersects(_:)`` on the mesh alone.
 public struct TriangleMesh: Sendable {
   /// The BVH over the triangles; slot `i` is triangle `i` of ``indices``.
   public let bvh: BVH
   /// Total world-space surface area.
   public let area: Float
-  /// The three corners of triangle `i` at `corners[3 i ..< 3 i + 3]`.
-  let corners: [Point3]
+  /// The corners of each triangle, in BVH slot order.
+  let corners: [TriangleCorners]
   /// Everything needed to build a hit record, once a triangle is chosen.
   let attributes: TriangleMeshAttributes
 
@@ -78,14 +82,17 @@ public struct TriangleMesh: Sendable {
       orderedIndices.append(indices[first + 1])
       orderedIndices.append(indices[first + 2])
     }
-    corners = orderedIndices.map { positions[Int($0)] }
+    corners = (0..<triangleCount).map { i in
+      TriangleCorners(positions[Int(orderedIndices[3 * i])], positions[Int(orderedIndices[3 * i + 1])],
+                      positions[Int(orderedIndices[3 * i + 2])])
+    }
     attributes = TriangleMeshAttributes(positions: positions, normals: normals, uvs: uvs ?? [],
                                         indices: orderedIndices,
                                         flipsNormals: objectToWorld.swapsHandedness)
 
     var area: Float = 0
     for i in 0..<triangleCount {
-      let (p0, p1, p2) = (corners[3 * i], corners[3 * i + 1], corners[3 * i + 2])
+      let (p0, p1, p2) = (corners[i].corner(0), corners[i].corner(1), corners[i].corner(2))
       area += 0.5 * length(cross(p1 - p0, p2 - p0))
     }
     self.area = area
@@ -102,7 +109,7 @@ public struct TriangleMesh: Sendable {
   public var indices: [Int32] { attributes.indices }
 
   /// The number of triangles.
-  public var triangleCount: Int { corners.count / 3 }
+  public var triangleCount: Int { corners.count }
 
   /// The world-space bounding box.
   public var worldBounds: Bounds3 { bvh.bounds }
@@ -112,63 +119,28 @@ public struct TriangleMesh: Sendable {
   /// for the winning triangle.
   public func intersect(_ ray: Ray) -> SurfaceHit? {
     var searchRay = ray
-    let nearest = bvh.nodes.withUnsafeBufferPointer { nodes in
-      corners.withUnsafeBufferPointer { corners in
-        TriangleMesh.nearestTriangle(nodes: nodes, root: 0, corners: corners, ray: &searchRay)
+    let test = WatertightRay(ray)
+    var nearest: (triangle: Int, barycentrics: SIMD3<Float>)?
+    _ = corners.withUnsafeBufferPointer { corners in
+      bvh.traverse(ray: &searchRay) { triangle, searchRay in
+        guard let h = test.hit(corners[triangle], tMax: searchRay.tMax) else { return false }
+        searchRay.tMax = h.t
+        nearest = (triangle, h.barycentrics)
+        return true
       }
     }
     guard let nearest else { return nil }
-    return attributes.surfaceHit(triangle: nearest.triangle, t: nearest.t,
+    return attributes.surfaceHit(triangle: nearest.triangle, t: searchRay.tMax,
                                  barycentrics: nearest.barycentrics)
   }
 
   /// Whether the ray hits any triangle with `0 < t < ray.tMax` (shadow rays).
   public func intersects(_ ray: Ray) -> Bool {
-    bvh.nodes.withUnsafeBufferPointer { nodes in
-      corners.withUnsafeBufferPointer { corners in
-        TriangleMesh.anyTriangle(nodes: nodes, root: 0, corners: corners, ray: ray)
+    let test = WatertightRay(ray)
+    return corners.withUnsafeBufferPointer { corners in
+      bvh.traverseAnyHit(ray: ray) { triangle, ray in
+        test.hit(corners[triangle], tMax: ray.tMax) != nil
       }
-    }
-  }
-
-  // MARK: The searches, over plain buffers
-
-  /// Which triangle a ray hit, where along the ray, and where on the triangle.
-  struct TriangleHit {
-    /// The triangle's slot: its corners start at `corners[3 * triangle]`.
-    var triangle: Int
-    var t: Float
-    /// The weights of the triangle's three corners at the hit.
-    var barycentrics: SIMD3<Float>
-  }
-
-  /// The nearest triangle hit in the BVH rooted at `nodes[root]` whose leaves
-  /// index triangles in `corners`; lowers `ray.tMax` to its distance.
-  /// Shared by ``intersect(_:)`` and ``Aggregate``, which keeps the nodes and
-  /// corners of all its meshes in single buffers.
-  @inline(__always)
-  static func nearestTriangle(nodes: UnsafeBufferPointer<BVHNode>, root: Int,
-                              corners: UnsafeBufferPointer<Point3>, ray: inout Ray) -> TriangleHit? {
-    let test = WatertightRay(ray)
-    var nearest: TriangleHit?
-    _ = BVH.traverse(nodes: nodes, root: root, ray: &ray) { triangle, ray in
-      guard let h = test.hit(corners[3 * triangle], corners[3 * triangle + 1],
-                             corners[3 * triangle + 2], tMax: ray.tMax) else { return false }
-      ray.tMax = h.t
-      nearest = TriangleHit(triangle: triangle, t: h.t, barycentrics: SIMD3(h.b0, h.b1, h.b2))
-      return true
-    }
-    return nearest
-  }
-
-  /// Whether any triangle in the BVH rooted at `nodes[root]` blocks the ray.
-  @inline(__always)
-  static func anyTriangle(nodes: UnsafeBufferPointer<BVHNode>, root: Int,
-                          corners: UnsafeBufferPointer<Point3>, ray: Ray) -> Bool {
-    let test = WatertightRay(ray)
-    return BVH.traverseAnyHit(nodes: nodes, root: root, ray: ray) { triangle, ray in
-      test.hit(corners[3 * triangle], corners[3 * triangle + 1], corners[3 * triangle + 2],
-               tMax: ray.tMax) != nil
     }
   }
 }

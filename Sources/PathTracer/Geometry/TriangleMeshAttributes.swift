@@ -24,16 +24,27 @@ struct TriangleMeshAttributes: Sendable {
   func surfaceHit(triangle: Int, t: Float, barycentrics b: SIMD3<Float>) -> SurfaceHit {
     let i0 = Int(indices[3 * triangle]), i1 = Int(indices[3 * triangle + 1])
     let i2 = Int(indices[3 * triangle + 2])
-    let (p0, p1, p2) = (positions[i0], positions[i1], positions[i2])
+    return TriangleMeshAttributes.surfaceHit(
+      corners: (positions[i0], positions[i1], positions[i2]),
+      normals: normals.isEmpty ? nil : (normals[i0], normals[i1], normals[i2]),
+      uvs: uvs.isEmpty ? nil : (uvs[i0], uvs[i1], uvs[i2]),
+      flipsNormals: flipsNormals, t: t, barycentrics: b)
+  }
+
+  /// The hit record on a triangle with corners `p0, p1, p2`, hit at distance
+  /// `t` with barycentric coordinates `b`, given its vertices' unit normals
+  /// and uvs if the mesh has them. `flipsNormals`: the mesh's transform mirrors space.
+  static func surfaceHit(corners: (Point3, Point3, Point3), normals: (Normal3, Normal3, Normal3)?,
+                         uvs: (Point2, Point2, Point2)?, flipsNormals: Bool,
+                         t: Float, barycentrics b: SIMD3<Float>) -> SurfaceHit {
+    let (p0, p1, p2) = corners
 
     // Interpolating with the barycentrics (rather than o + t d) gives a point
     // whose error is small and easy to bound (pbrt-v3 3.9.4).
     let p = b.x * p0 + b.y * p1 + b.z * p2
     let pError = gamma(7) * (abs(b.x * p0) + abs(b.y * p1) + abs(b.z * p2))
 
-    let (uv0, uv1, uv2) = uvs.isEmpty
-      ? (Point2(0, 0), Point2(1, 0), Point2(1, 1))
-      : (uvs[i0], uvs[i1], uvs[i2])
+    let (uv0, uv1, uv2) = uvs ?? (Point2(0, 0), Point2(1, 0), Point2(1, 1))
     let uv = b.x * uv0 + b.y * uv1 + b.z * uv2
 
     // cross(p0 - p2, p1 - p2) equals cross(p1 - p0, p2 - p0).
@@ -55,8 +66,8 @@ struct TriangleMeshAttributes: Sendable {
     }
 
     var shadingNormal = n
-    if !normals.isEmpty {
-      let interpolated = b.x * normals[i0] + b.y * normals[i1] + b.z * normals[i2]
+    if let (n0, n1, n2) = normals {
+      let interpolated = b.x * n0 + b.y * n1 + b.z * n2
       let lengthSquared = dot(interpolated, interpolated)
       if lengthSquared > 0 {
         shadingNormal = interpolated / lengthSquared.squareRoot()

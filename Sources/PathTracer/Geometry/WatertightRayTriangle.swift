@@ -7,15 +7,20 @@
 /// edge function value for both triangles, so rays cannot slip through the
 /// crack between neighbours. The per-ray part of the transformation is
 /// computed once, here, and reused for every triangle of a traversal.
-struct WatertightRay {
-  let origin: Point3
-  /// The permutation that makes the largest direction component z.
+///
+/// The three corners are processed together, one SIMD lane each (see
+/// ``TriangleCorners``); every lane does exactly the arithmetic of the scalar
+/// formulation, so results are bit for bit those of pbrt's code.
+struct WatertightRay: Sendable, BitwiseCopyable {
+  /// The permutation that makes the largest direction component z: the
+  /// ray-space x, y and z of a point are its coordinates `kx`, `ky`, `kz`.
   let kx: Int, ky: Int, kz: Int
+  /// The ray origin, permuted the same way.
+  let permutedOrigin: Point3
   /// The shear that aligns the permuted direction with +Z.
   let shearX: Float, shearY: Float, shearZ: Float
 
   init(_ ray: Ray) {
-    origin = ray.origin
     let magnitude = abs(ray.direction)
     kz = magnitude.x > magnitude.y
       ? (magnitude.x > magnitude.z ? 0 : 2)
@@ -23,65 +28,81 @@ struct WatertightRay {
     kx = kz == 2 ? 0 : kz + 1
     ky = kx == 2 ? 0 : kx + 1
     let d = ray.direction
+    let o = ray.origin
+    permutedOrigin = Point3(o[kx], o[ky], o[kz])
     shearX = -d[kx] / d[kz]
     shearY = -d[ky] / d[kz]
     shearZ = 1 / d[kz]
   }
 
-  /// The barycentric coordinates and distance of the hit on triangle
-  /// `(p0, p1, p2)` if there is one with `0 < t < tMax` (conservatively: a hit
-  /// whose `t` is within rounding error of 0 is rejected). About 60 operations.
-  func hit(_ p0: Point3, _ p1: Point3, _ p2: Point3, tMax: Float)
-    -> (t: Float, b0: Float, b1: Float, b2: Float)?
-  {
-    // Translate to the ray origin, permute, shear.
-    var a = permuted(p0 - origin), b = permuted(p1 - origin), c = permuted(p2 - origin)
-    a.x += shearX * a.z; a.y += shearY * a.z
-    b.x += shearX * b.z; b.y += shearY * b.z
-    c.x += shearX * c.z; c.y += shearY * c.z
+  /// The distance and barycentric coordinates (the weights of corners 0, 1, 2)
+  /// of the hit on the triangle if there is one with `0 < t < tMax`
+  /// (conservatively: a hit whose `t` is within rounding error of 0 is
+  /// rejected). About 40 SIMD and scalar operations for a miss.
+  @inline(__always)
+  func hit(_ corners: TriangleCorners, tMax: Float) -> (t: Float, barycentrics: SIMD3<Float>)? {
+    // Translate to the ray origin and permute: lane i is corner i.
+    var x = corners.byAxis[unchecked: kx] - permutedOrigin.x
+    var y = corners.byAxis[unchecked: ky] - permutedOrigin.y
+    var z = corners.byAxis[unchecked: kz] - permutedOrigin.z
+    // Shear.
+    x += shearX * z
+    y += shearY * z
 
     // Edge functions: twice the signed areas of the sub-triangles seen from the
-    // origin. All of one sign means the origin (the ray) is inside.
-    var e0 = b.x * c.y - b.y * c.x
-    var e1 = c.x * a.y - c.y * a.x
-    var e2 = a.x * b.y - a.y * b.x
-    if e0 == 0 || e1 == 0 || e2 == 0 {
+    // origin; edge i is opposite corner i. All of one sign means the origin
+    // (the ray) is inside.
+    var e = x.nextLanes * y.lanesAfterNext - y.nextLanes * x.lanesAfterNext
+    if any(e .== 0) {
       // Exactly on an edge in Float: decide with more precision so that the
       // two triangles sharing the edge agree.
-      e0 = Float(Double(b.x) * Double(c.y) - Double(b.y) * Double(c.x))
-      e1 = Float(Double(c.x) * Double(a.y) - Double(c.y) * Double(a.x))
-      e2 = Float(Double(a.x) * Double(b.y) - Double(a.y) * Double(b.x))
+      let (xd, yd) = (SIMD3<Double>(x), SIMD3<Double>(y))
+      e = SIMD3<Float>(xd.nextLanes * yd.lanesAfterNext - yd.nextLanes * xd.lanesAfterNext)
     }
-    if (e0 < 0 || e1 < 0 || e2 < 0) && (e0 > 0 || e1 > 0 || e2 > 0) { return nil }
-    let determinant = e0 + e1 + e2
+    if any(e .< 0) && any(e .> 0) { return nil }
+    let determinant = e.x + e.y + e.z
     if determinant == 0 { return nil }
 
     // Distance, still scaled by the determinant (avoids a division on misses).
-    a.z *= shearZ; b.z *= shearZ; c.z *= shearZ
-    let tScaled = e0 * a.z + e1 * b.z + e2 * c.z
+    z *= shearZ
+    let tScaled = e.x * z.x + e.y * z.y + e.z * z.z
     if determinant < 0 && (tScaled >= 0 || tScaled <= tMax * determinant) { return nil }
     if determinant > 0 && (tScaled <= 0 || tScaled >= tMax * determinant) { return nil }
 
     let inverseDeterminant = 1 / determinant
     let t = tScaled * inverseDeterminant
+    guard t > roundingErrorBound(x: x, y: y, z: z, e: e, inverseDeterminant: inverseDeterminant)
+    else { return nil }
+    return (t, e * inverseDeterminant)
+  }
 
-    // Reject t that rounding alone could have made positive (pbrt-v3 3.9.6).
-    let maxZ = Swift.max(Swift.abs(a.z), Swift.abs(b.z), Swift.abs(c.z))
-    let maxX = Swift.max(Swift.abs(a.x), Swift.abs(b.x), Swift.abs(c.x))
-    let maxY = Swift.max(Swift.abs(a.y), Swift.abs(b.y), Swift.abs(c.y))
+  /// A bound on the absolute error of the computed `t` (pbrt-v3 3.9.6): a hit
+  /// closer than this may be an artefact of rounding and is rejected.
+  private func roundingErrorBound(x: SIMD3<Float>, y: SIMD3<Float>, z: SIMD3<Float>,
+                                  e: SIMD3<Float>, inverseDeterminant: Float) -> Float {
+    let maxX = largestMagnitude(x), maxY = largestMagnitude(y), maxZ = largestMagnitude(z)
     let deltaZ = gamma(3) * maxZ
     let deltaX = gamma(5) * (maxX + maxZ)
     let deltaY = gamma(5) * (maxY + maxZ)
     let deltaE = 2 * (gamma(2) * maxX * maxY + deltaY * maxX + deltaX * maxY)
-    let maxE = Swift.max(Swift.abs(e0), Swift.abs(e1), Swift.abs(e2))
-    let deltaT = 3 * (gamma(3) * maxE * maxZ + deltaE * maxZ + deltaZ * maxE)
+    let maxE = largestMagnitude(e)
+    return 3 * (gamma(3) * maxE * maxZ + deltaE * maxZ + deltaZ * maxE)
       * Swift.abs(inverseDeterminant)
-    if t <= deltaT { return nil }
-
-    return (t, e0 * inverseDeterminant, e1 * inverseDeterminant, e2 * inverseDeterminant)
   }
+}
 
-  private func permuted(_ v: Vector3) -> Vector3 {
-    Vector3(v[kx], v[ky], v[kz])
-  }
+/// The largest absolute value among the three lanes.
+@inline(__always)
+private func largestMagnitude(_ v: SIMD3<Float>) -> Float {
+  let a = abs(v)
+  return Swift.max(a.x, a.y, a.z)
+}
+
+extension SIMD3 {
+  /// `(y, z, x)`: lane i holds lane i + 1, cyclically.
+  @inline(__always)
+  fileprivate var nextLanes: SIMD3 { SIMD3(y, z, x) }
+  /// `(z, x, y)`: lane i holds lane i + 2, cyclically.
+  @inline(__always)
+  fileprivate var lanesAfterNext: SIMD3 { SIMD3(z, x, y) }
 }

@@ -238,15 +238,18 @@ public struct Transform: Sendable, Equatable, BitwiseCopyable {
 
   // MARK: Applying with rounding-error bounds (pbrt-v3, section 3.9.4)
 
+  /// The top three rows of ``matrix``, for an affine transform: the compact
+  /// form shapes store. See ``AffineMatrix``.
+  public var affineMatrix: AffineMatrix { AffineMatrix(matrix) }
+
+  /// The top three rows of ``inverse``, for an affine transform.
+  public var affineInverse: AffineMatrix { AffineMatrix(inverse) }
+
   /// The transformed affine point and a bound on the absolute rounding error
   /// that computing it introduced: `gamma(3) * (|m00 x| + |m01 y| + |m02 z| + |m03|)`
   /// per component. Assumes an affine matrix (last row 0 0 0 1).
   public func applyWithError(point p: Point3) -> (point: Point3, error: Vector3) {
-    let h = SIMD4(p.x, p.y, p.z, 1)
-    let (r0, r1, r2) = (matrix.row0 * h, matrix.row1 * h, matrix.row2 * h)
-    let point = Point3(r0.sum(), r1.sum(), r2.sum())
-    let error = gamma(3) * Vector3(absSum(r0), absSum(r1), absSum(r2))
-    return (point, error)
+    affineMatrix.applyWithError(point: p)
   }
 
   /// The transformed point and an error bound, for a point that already
@@ -254,22 +257,11 @@ public struct Transform: Sendable, Equatable, BitwiseCopyable {
   public func applyWithError(point p: Point3, error pointError: Vector3)
     -> (point: Point3, error: Vector3)
   {
-    let (point, roundingError) = applyWithError(point: p)
-    let e = SIMD4(pointError.x, pointError.y, pointError.z, 0)
-    let carried = Vector3(absSum(matrix.row0 * e), absSum(matrix.row1 * e), absSum(matrix.row2 * e))
-    return (point, roundingError + (1 + gamma(3)) * carried)
+    affineMatrix.applyWithError(point: p, error: pointError)
   }
 
   /// The transformed vector and a bound on its rounding error.
   public func applyWithError(vector v: Vector3) -> (vector: Vector3, error: Vector3) {
-    let h = SIMD4(v.x, v.y, v.z, 0)
-    let (r0, r1, r2) = (matrix.row0 * h, matrix.row1 * h, matrix.row2 * h)
-    return (Vector3(r0.sum(), r1.sum(), r2.sum()),
-            gamma(3) * Vector3(absSum(r0), absSum(r1), absSum(r2)))
+    affineMatrix.applyWithError(vector: v)
   }
-}
-
-/// The sum of the absolute values of the lanes.
-private func absSum(_ v: SIMD4<Float>) -> Float {
-  Swift.abs(v.x) + Swift.abs(v.y) + Swift.abs(v.z) + Swift.abs(v.w)
 }

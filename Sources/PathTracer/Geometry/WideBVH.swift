@@ -1,0 +1,244 @@
+/// A four-wide BVH: a ``BVH`` whose tree is collapsed so that every node has
+/// up to four children, whose boxes one ray tests together with SIMD
+/// arithmetic.
+///
+/// A binary BVH over a small scene is deep compared with its size: in the
+/// Cornell box (30 elements) a ray tests about 17 boxes, one at a time, and
+/// reaches only one or two leaves. Collapsing two levels into one halves the
+/// depth, and each visit tests four boxes for about the price of one. The
+/// nearest boxes are visited first, and a box farther than the nearest hit
+/// found since it was seen is skipped without being tested again.
+///
+/// ```swift
+/// let bvh = WideBVH(BVH(primitiveBounds: boxes))
+/// var ray = cameraRay
+/// bvh.traverse(ray: &ray) { slot, ray in ... }   // as BVH.traverse
+/// ```
+///
+/// Leaves and slots are those of the binary BVH it was made from:
+/// ``primitiveOrder`` is the same. Traversal allocates nothing; its stack
+/// lives in the caller's stack frame.
+struct WideBVH: Sendable {
+  /// The nodes, depth first; `nodes[0]` is the root. Empty if there are no primitives.
+  let nodes: [WideBVHNode]
+  /// Slot `i` of a leaf holds the primitive at index `primitiveOrder[i]` of the
+  /// array the BVH was built from.
+  let primitiveOrder: [Int32]
+
+  /// The wide tree over the leaves of `binary`. O(number of nodes).
+  init(_ binary: BVH) {
+    primitiveOrder = binary.primitiveOrder
+    var nodes: [WideBVHNode] = []
+    if !binary.nodes.isEmpty {
+      WideBVH.collapse(binary.nodes, root: 0, into: &nodes)
+    }
+    self.nodes = nodes
+  }
+
+  /// The box around everything (empty if there are no primitives).
+  var bounds: Bounds3 {
+    guard let root = nodes.first else { return .empty }
+    return (0..<4).reduce(Bounds3.empty) { $0.union(root.bounds($1)) }
+  }
+
+  /// Appends the wide node for the binary subtree at `binary[root]`, and then
+  /// its descendants, to `nodes`; returns its index.
+  ///
+  /// The node's children are found by starting from the binary node's two
+  /// children and repeatedly replacing an interior child by its own two
+  /// children, until there are four (or only leaves). The child opened is
+  /// the one nearest the binary root, the one with the larger box among equals:
+  /// then every interior child lies at least two binary levels down, so the
+  /// wide tree has at most half the binary tree's depth (which bounds the
+  /// traversal stack).
+  @discardableResult
+  private static func collapse(_ binary: [BVHNode], root: Int, into nodes: inout [WideBVHNode]) -> Int {
+    func children(of i: Int) -> [Int] { [i + 1, Int(binary[i].offset)] }
+    // Binary node indices and their depths below `root`.
+    var lanes = binary[root].isLeaf ? [root] : children(of: root)
+    var depths = [Int](repeating: 1, count: lanes.count)
+    func opensBefore(_ a: Int, _ b: Int) -> Bool {
+      if depths[a] != depths[b] { return depths[a] < depths[b] }
+      return binary[lanes[a]].bounds.surfaceArea > binary[lanes[b]].bounds.surfaceArea
+    }
+    while lanes.count < 4 {
+      let openable = lanes.indices.filter { !binary[lanes[$0]].isLeaf }
+      guard let next = openable.min(by: opensBefore) else { break }
+      let depth = depths[next] + 1
+      lanes.replaceSubrange(next...next, with: children(of: lanes[next]))
+      depths.replaceSubrange(next...next, with: [depth, depth])
+    }
+
+    let index = nodes.count
+    nodes.append(WideBVHNode())
+    for (lane, child) in lanes.enumerated() {
+      let node = binary[child]
+      nodes[index].setBounds(node.bounds, lane: lane)
+      if node.isLeaf {
+        nodes[index].child[lane] = node.offset
+        nodes[index].primitiveCount[lane] = Int32(node.primitiveCount)
+      } else {
+        nodes[index].child[lane] = Int32(collapse(binary, root: child, into: &nodes))
+      }
+    }
+    return index
+  }
+
+  // MARK: Traversal
+
+  /// Closest-hit traversal, with the contract of ``BVH/traverse(ray:_:)``:
+  /// `intersectPrimitive(slot, &ray)` is called for the primitives of the
+  /// leaves the ray reaches within `ray.tMax`, nearest leaves first; it
+  /// returns `true` for a hit closer than `ray.tMax` and lowers `ray.tMax` to
+  /// it. Returns whether any call returned `true`.
+  @inline(__always) @discardableResult
+  func traverse(ray: inout Ray, _ intersectPrimitive: (Int, inout Ray) -> Bool) -> Bool {
+    if nodes.isEmpty { return false }
+    let slabs = RaySlabs(ray)
+    return nodes.withUnsafeBufferPointer { nodes in
+      withUnsafeTemporaryAllocation(of: PendingChild.self, capacity: WideBVH.stackCapacity) { stack in
+        var stackCount = 0
+        var found = false
+        var nodeIndex = 0
+        while true {
+          // Push the children the ray reaches, nearest on top.
+          let (reached, tEnter) = slabs.test(nodes.baseAddress! + nodeIndex, tMax: ray.tMax)
+          let base = stackCount
+          for lane in 0..<4 where reached[lane] {
+            var i = stackCount
+            stack[i] = PendingChild(child: Int32(4 * nodeIndex + lane), tEnter: tEnter[lane])
+            while i > base && stack[i - 1].tEnter < stack[i].tEnter {
+              stack.swapAt(i - 1, i)
+              i -= 1
+            }
+            stackCount += 1
+          }
+          // Pop until a node turns up; test the leaves on the way.
+          var nextNode = -1
+          while nextNode < 0 && stackCount > 0 {
+            stackCount -= 1
+            let pending = stack[stackCount]
+            // Skip boxes that start beyond the nearest hit found since they were pushed.
+            if pending.tEnter > ray.tMax { continue }
+            let (parent, lane) = (Int(pending.child) >> 2, Int(pending.child) & 3)
+            let index = Int(nodes[parent].child[lane])
+            let count = Int(nodes[parent].primitiveCount[lane])
+            if count == 0 {
+              nextNode = index
+            } else {
+              for slot in index..<(index + count) where intersectPrimitive(slot, &ray) {
+                found = true
+              }
+            }
+          }
+          if nextNode < 0 { return found }
+          nodeIndex = nextNode
+        }
+      }
+    }
+  }
+
+  /// Any-hit traversal, with the contract of ``BVH/traverseAnyHit(ray:_:)``:
+  /// `true` as soon as `hitsPrimitive(slot, ray)` is `true` for a primitive
+  /// in a leaf the ray reaches within `ray.tMax`.
+  @inline(__always)
+  func traverseAnyHit(ray: Ray, _ hitsPrimitive: (Int, Ray) -> Bool) -> Bool {
+    if nodes.isEmpty { return false }
+    let slabs = RaySlabs(ray)
+    return nodes.withUnsafeBufferPointer { nodes in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: WideBVH.stackCapacity) { stack in
+        var stackCount = 0
+        var nodeIndex = 0
+        while true {
+          // Leaves are tested at once, interior children pushed: any hit will do,
+          // so the order does not matter.
+          let node = nodes.baseAddress! + nodeIndex
+          let (reached, _) = slabs.test(node, tMax: ray.tMax)
+          for lane in 0..<4 where reached[lane] {
+            let count = Int(node.pointee.primitiveCount[lane])
+            if count == 0 {
+              stack[stackCount] = node.pointee.child[lane]
+              stackCount += 1
+            } else {
+              let first = Int(node.pointee.child[lane])
+              for slot in first..<(first + count) where hitsPrimitive(slot, ray) { return true }
+            }
+          }
+          if stackCount == 0 { return false }
+          stackCount -= 1
+          nodeIndex = Int(stack[stackCount])
+        }
+      }
+    }
+  }
+
+  /// Room for the traversal stack: at most three entries wait per level
+  /// (the fourth child is visited), and the wide tree is at most 32 levels
+  /// deep (the binary one less than 64, see `BVHBuilder.maxSAHDepth`, and
+  /// `collapse` halves that). 128 entries of 8 bytes: small enough for
+  /// `withUnsafeTemporaryAllocation` to use the call stack, not the heap.
+  private static let stackCapacity = 128
+
+  /// A child seen but not yet visited, and where the ray enters its box.
+  private struct PendingChild {
+    /// `4 * node + lane`: lane `lane` of `nodes[node]`.
+    var child: Int32
+    var tEnter: Float
+  }
+}
+
+/// What the slab test needs of a ray, computed once per traversal, and the
+/// test itself: where the ray enters and leaves each of a node's four boxes.
+///
+/// The arithmetic is that of ``Bounds3/intersects(origin:inverseDirection:directionIsNegative:tMax:)``,
+/// one lane per box: per axis, the distances to the near and far planes, the
+/// far ones widened by `1 + 2 gamma(3)` so that rounding never lets a ray
+/// slip between a box and what it contains.
+private struct RaySlabs {
+  let originX: SIMD4<Float>, originY: SIMD4<Float>, originZ: SIMD4<Float>
+  let inverseX: SIMD4<Float>, inverseY: SIMD4<Float>, inverseZ: SIMD4<Float>
+  /// Which of a node's `planes` the ray meets first along each axis (the
+  /// lower bound if it travels toward +axis, the upper one otherwise), and last.
+  let nearX: Int, nearY: Int, nearZ: Int
+  let farX: Int, farY: Int, farZ: Int
+
+  init(_ ray: Ray) {
+    let inverse = 1 / ray.direction
+    (originX, originY, originZ) = (SIMD4(repeating: ray.origin.x), SIMD4(repeating: ray.origin.y),
+                                   SIMD4(repeating: ray.origin.z))
+    (inverseX, inverseY, inverseZ) = (SIMD4(repeating: inverse.x), SIMD4(repeating: inverse.y),
+                                      SIMD4(repeating: inverse.z))
+    nearX = ray.direction.x < 0 ? 3 : 0
+    nearY = ray.direction.y < 0 ? 4 : 1
+    nearZ = ray.direction.z < 0 ? 5 : 2
+    (farX, farY, farZ) = (3 - nearX, 5 - nearY, 7 - nearZ)
+  }
+
+  /// Which of the node's boxes the ray passes through within `[0, tMax]`,
+  /// and where it enters each (meaningful only for those it reaches).
+  @inline(__always)
+  func test(_ node: UnsafePointer<WideBVHNode>, tMax: Float)
+    -> (reached: SIMDMask<SIMD4<Int32>>, tEnter: SIMD4<Float>)
+  {
+    let widening = SIMD4<Float>(repeating: 1 + 2 * gamma(3))
+    let planes = node.pointer(to: \.planes)!
+    let nearXs = (planes.pointee[unchecked: nearX] - originX) * inverseX
+    let nearYs = (planes.pointee[unchecked: nearY] - originY) * inverseY
+    let nearZs = (planes.pointee[unchecked: nearZ] - originZ) * inverseZ
+    let farXs = (planes.pointee[unchecked: farX] - originX) * inverseX * widening
+    let farYs = (planes.pointee[unchecked: farY] - originY) * inverseY * widening
+    let farZs = (planes.pointee[unchecked: farZ] - originZ) * inverseZ * widening
+    // A NaN distance (0 * inf: the origin on a slab plane of a flat
+    // direction) must not count as a constraint: these comparisons are
+    // false for NaN, so the running bound keeps its value.
+    var tEnter = SIMD4<Float>.zero
+    tEnter = tEnter.replacing(with: nearXs, where: nearXs .> tEnter)
+    tEnter = tEnter.replacing(with: nearYs, where: nearYs .> tEnter)
+    tEnter = tEnter.replacing(with: nearZs, where: nearZs .> tEnter)
+    var tExit = SIMD4<Float>(repeating: tMax)
+    tExit = tExit.replacing(with: farXs, where: farXs .< tExit)
+    tExit = tExit.replacing(with: farYs, where: farYs .< tExit)
+    tExit = tExit.replacing(with: farZs, where: farZs .< tExit)
+    return (tEnter .<= tExit, tEnter)
+  }
+}
