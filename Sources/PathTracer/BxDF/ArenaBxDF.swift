@@ -14,7 +14,7 @@ extension ArenaExistential where Metatype == any BxDF.Type {
   @inlinable
   public var flags: BxDFFlags {
     func open<B: BxDF>(_: B.Type) -> BxDFFlags {
-      withUnsafePointer(as: B.self) { $0.pointee.flags }
+      load(as: B.self).flags
     }
     return open(metatype)
   }
@@ -22,7 +22,7 @@ extension ArenaExistential where Metatype == any BxDF.Type {
   @inlinable
   public func evaluate(wo: Vector3, wi: Vector3) -> Color {
     func open<B: BxDF>(_: B.Type) -> Color {
-      withUnsafePointer(as: B.self) { $0.pointee.evaluate(wo: wo, wi: wi) }
+      load(as: B.self).evaluate(wo: wo, wi: wi)
     }
     return open(metatype)
   }
@@ -30,7 +30,7 @@ extension ArenaExistential where Metatype == any BxDF.Type {
   @inlinable
   public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
     func open<B: BxDF>(_: B.Type) -> BxDFSample? {
-      withUnsafePointer(as: B.self) { $0.pointee.sample(wo: wo, u: u) }
+      load(as: B.self).sample(wo: wo, u: u)
     }
     return open(metatype)
   }
@@ -38,7 +38,7 @@ extension ArenaExistential where Metatype == any BxDF.Type {
   @inlinable
   public func pdf(wo: Vector3, wi: Vector3) -> Float {
     func open<B: BxDF>(_: B.Type) -> Float {
-      withUnsafePointer(as: B.self) { $0.pointee.pdf(wo: wo, wi: wi) }
+      load(as: B.self).pdf(wo: wo, wi: wi)
     }
     return open(metatype)
   }
