@@ -592,6 +592,23 @@ struct TransmissionTests {
     }
   }
 
+  @Test("microfacet reflection inside glass reflects totally past the critical angle; a two-sided coat does not")
+  func roughReflectionFromInside() {
+    let inside = TorranceSparrow(reflectance: .white, distribution: BeckmannDistribution(alpha: 0.02), fresnel: Self.glass)
+    let coat = TorranceSparrow(reflectance: .white, distribution: BeckmannDistribution(alpha: 0.02),
+                               fresnel: FresnelTwoSided(Self.glass))
+    // 60° from the normal, below the surface: beyond the critical angle of 41.8°.
+    let wo = -direction(thetaDegrees: 60, phi: 0.5)
+    let totallyReflected = albedo(of: inside, wo: wo, sampleCount: 5000, seed: 9).albedo.r
+    let likeOutside = albedo(of: coat, wo: wo, sampleCount: 5000, seed: 9).albedo.r
+    #expect(totallyReflected > 0.97, "\(totallyReflected)")
+    let fresnelOutside = Self.glass.reflectance(cosThetaI: 0.5)
+    #expect(abs(likeOutside - fresnelOutside) < 0.01, "\(likeOutside) vs \(fresnelOutside)")
+    // Above the surface the two agree exactly.
+    let above = direction(thetaDegrees: 60, phi: 0.5), wi = direction(thetaDegrees: 55, phi: 0.5 + .pi)
+    #expect(inside.evaluate(wo: above, wi: wi) == coat.evaluate(wo: above, wi: wi))
+  }
+
   @Test("rough transmission tends to smooth transmission as α goes to 0")
   func smoothLimit() {
     let rough = MicrofacetTransmission(transmittance: .white, distribution: GGXDistribution(alpha: 0.01), etaA: 1, etaB: 1.5)
@@ -675,6 +692,16 @@ struct FresnelTests {
       let f = gold.evaluate(cosThetaI: Float(i) / 100)
       #expect(f.rgb.min() >= 0 && f.rgb.max() <= 1)
     }
+  }
+
+  @Test("the two-sided Fresnel term answers for light from inside as for light from outside")
+  func twoSided() {
+    let twoSided = FresnelTwoSided(glass)
+    for cosTheta: Float in [1, 0.8, 0.5, 0.2, 0.05] {
+      #expect(twoSided.evaluate(cosThetaI: -cosTheta) == glass.evaluate(cosThetaI: cosTheta))
+      #expect(twoSided.evaluate(cosThetaI: cosTheta) == glass.evaluate(cosThetaI: cosTheta))
+    }
+    #expect(glass.evaluate(cosThetaI: -0.5) == .white)  // total internal reflection, for contrast
   }
 
   @Test("the no-op Fresnel term reflects everything")

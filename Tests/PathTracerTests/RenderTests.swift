@@ -64,10 +64,14 @@ struct RenderTests {
     #expect(one != otherSeed)
   }
 
-  @Test("rendering makes no heap allocation per pixel or per sample: the count does not grow with the pixel count", .enabled(if: malloc_counter_is_active() != 0, "the malloc counter is off under AddressSanitizer"))
-  func noMallocsPerPixel() throws {
-    let scene = try SceneLoader.parse(diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 64, samples: 4),
-                                      fileName: "disk.json")
+  @Test("rendering makes no heap allocation per pixel or per sample: the count does not grow with the pixel count",
+        .enabled(if: malloc_counter_is_active() != 0, "the malloc counter is off under AddressSanitizer"),
+        arguments: ["a diffuse floor", "every material"])
+  func noMallocsPerPixel(sceneName: String) throws {
+    let text = sceneName == "every material"
+      ? everyMaterialScene(size: 64, samples: 4)
+      : diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 64, samples: 4)
+    let scene = try SceneLoader.parse(text, fileName: "scene.json")
     var settings = scene.film
     settings.tileSize = 8
     let film = Film(width: 64, height: 64, filter: settings.filter, tileSize: 8)

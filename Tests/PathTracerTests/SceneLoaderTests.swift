@@ -60,8 +60,8 @@ struct SceneLoaderTests {
            "bad.json:4:"),
           (broken("\"type\": \"matte\"", "\"type\": \"velvet\""),
            "bad.json: materials[0].type: unknown material type \"velvet\""),
-          (broken("\"type\": \"matte\"", "\"type\": \"glass\""),
-           "bad.json: materials[0].type: the \"glass\" material is not supported yet"),
+          (broken("\"type\": \"matte\"", "\"type\": \"merl\""),
+           "bad.json: materials[0].type: the \"merl\" material is not supported yet"),
           (broken("\"transform\": [{ \"type\": \"rotate_x\"", "\"keyframes\": [], \"transform\": [{ \"type\": \"rotate_x\""),
            "bad.json: objects[1].keyframes: animated objects (keyframes) is not supported yet"),
           (broken("\"emitter\": \"area\", \"material\": \"white\",", "\"emitter\": \"none\", \"material\": \"white\","),
@@ -86,6 +86,96 @@ struct SceneLoaderTests {
       Issue.record("expected an error containing: \(expected)")
     } catch {
       #expect(error.description.hasPrefix(expected) || error.description.contains(expected), "\(error.description)")
+    }
+  }
+
+  /// The valid scene with its first material replaced by `material`.
+  static func withMaterial(_ material: String) -> String {
+    broken("{ \"name\": \"white\", \"type\": \"matte\", \"diffuse\": [0.8, 0.8, 0.8], \"roughness\": 0 }", material)
+  }
+
+  static let silver = "\"refractive_index\": [0.155, 0.117, 0.138], \"absorption_coefficient\": [4.83, 3.12, 2.15]"
+
+  @Test("metal, specular_metal, glass and rough_glass load with their parameters; distribution defaults to beckmann")
+  func newMaterials() throws {
+    func load(_ material: String) throws -> Material {
+      try SceneLoader.parse(Self.withMaterial(material), fileName: "materials.json").materials[0]
+    }
+    guard case let .metal(eta, k, roughness, model) =
+            try load("{ \"name\": \"white\", \"type\": \"metal\", \(Self.silver), \"roughness\": 0.2 }")
+    else { Issue.record("expected a metal"); return }
+    #expect(eta == Color(0.155, 0.117, 0.138) && k == Color(4.83, 3.12, 2.15))
+    #expect(roughness == 0.2 && model == .beckmann)
+
+    guard case let .metal(_, _, _, ggx) =
+            try load("{ \"name\": \"white\", \"type\": \"metal\", \(Self.silver), \"roughness\": 0.2, \"distribution\": \"ggx\" }")
+    else { Issue.record("expected a metal"); return }
+    #expect(ggx == .ggx)
+
+    guard case let .specularMetal(mirrorEta, mirrorK) =
+            try load("{ \"name\": \"white\", \"type\": \"specular_metal\", \(Self.silver) }")
+    else { Issue.record("expected a specular metal"); return }
+    #expect(mirrorEta == Color(0.155, 0.117, 0.138) && mirrorK == Color(4.83, 3.12, 2.15))
+
+    guard case let .glass(reflect, transmit, glassEta) =
+            try load("{ \"name\": \"white\", \"type\": \"glass\", \"reflect\": [1, 1, 1], \"transmit\": [0.5, 0.5, 0.5, 2], \"eta\": 1.52 }")
+    else { Issue.record("expected glass"); return }
+    #expect(reflect == .white && transmit == .white && glassEta == 1.52)
+
+    guard case let .roughGlass(roughReflect, roughTransmit, roughEta, glassRoughness, glassModel) =
+            try load("""
+              { "name": "white", "type": "rough_glass", "reflect": [1, 1, 1], "transmit": [0.9, 0.8, 0.7],
+                "eta": 1.33, "roughness": 0.3, "distribution": "ggx" }
+              """)
+    else { Issue.record("expected rough glass"); return }
+    #expect(roughReflect == .white && roughTransmit == Color(0.9, 0.8, 0.7))
+    #expect(roughEta == 1.33 && glassRoughness == 0.3 && glassModel == .ggx)
+
+    guard case let .plastic(_, _, _, plasticModel) =
+            try load("{ \"name\": \"white\", \"type\": \"plastic\", \"diffuse\": [1, 0, 0], \"gloss\": [1, 1, 1], \"roughness\": 0.1 }")
+    else { Issue.record("expected plastic"); return }
+    #expect(plasticModel == .beckmann)
+  }
+
+  @Test("mistakes in the new materials are reported at their JSON path",
+        arguments: [
+          ("{ \"name\": \"white\", \"type\": \"metal\", \"absorption_coefficient\": [1, 1, 1], \"roughness\": 0.1 }",
+           "bad.json: materials[0]: missing required key \"refractive_index\""),
+          ("{ \"name\": \"white\", \"type\": \"metal\", \(silver) }",
+           "bad.json: materials[0]: missing required key \"roughness\""),
+          ("{ \"name\": \"white\", \"type\": \"metal\", \(silver), \"roughness\": 0.1, \"distribution\": \"phong\" }",
+           "bad.json: materials[0].distribution: unknown microfacet distribution \"phong\"; expected beckmann or ggx"),
+          ("{ \"name\": \"white\", \"type\": \"metal\", \(silver), \"roughness\": 0.1, \"distribution\": 2 }",
+           "bad.json: materials[0].distribution: expected a string, found 2"),
+          ("{ \"name\": \"white\", \"type\": \"metal\", \(silver), \"roughness\": -0.1 }",
+           "bad.json: materials[0].roughness: must not be negative, found -0.1"),
+          ("{ \"name\": \"white\", \"type\": \"specular_metal\", \"refractive_index\": [0.2, 0.2], \"absorption_coefficient\": [1, 1, 1] }",
+           "bad.json: materials[0].refractive_index: expected an array of 3 or 4 numbers, found an array of 2"),
+          ("{ \"name\": \"white\", \"type\": \"specular_metal\", \"refractive_index\": [0.2, 0.2, 0.2] }",
+           "bad.json: materials[0]: missing required key \"absorption_coefficient\""),
+          ("{ \"name\": \"white\", \"type\": \"glass\", \"reflect\": [1, 1, 1], \"transmit\": [1, 1, 1], \"eta\": \"1.5\" }",
+           "bad.json: materials[0].eta: expected a number, found \"1.5\""),
+          ("{ \"name\": \"white\", \"type\": \"glass\", \"reflect\": [1, 1, 1], \"transmit\": [1, 1, 1], \"eta\": 0 }",
+           "bad.json: materials[0].eta: must be greater than zero, found 0"),
+          ("{ \"name\": \"white\", \"type\": \"glass\", \"reflect\": [1, 1, 1], \"eta\": 1.5 }",
+           "bad.json: materials[0]: missing required key \"transmit\""),
+          ("{ \"name\": \"white\", \"type\": \"glass\", \"reflect\": [1, -1, 1], \"transmit\": [1, 1, 1], \"eta\": 1.5 }",
+           "bad.json: materials[0].reflect: colour components must not be negative"),
+          ("{ \"name\": \"white\", \"type\": \"rough_glass\", \"reflect\": [1, 1, 1], \"transmit\": [1, 1, 1], \"eta\": 1.5 }",
+           "bad.json: materials[0]: missing required key \"roughness\""),
+          ("{ \"name\": \"white\", \"type\": \"rough_glass\", \"reflect\": \"frost\", \"transmit\": [1, 1, 1], \"eta\": 1.5, \"roughness\": 0.1 }",
+           "bad.json: materials[0].reflect: textures is not supported yet"),
+          ("{ \"name\": \"white\", \"type\": \"plastic\", \"diffuse\": [1, 1, 1], \"gloss\": [1, 1, 1], \"roughness\": 0.1, \"distribution\": \"GGX\" }",
+           "bad.json: materials[0].distribution: unknown microfacet distribution \"GGX\""),
+          ("{ \"name\": \"white\", \"type\": \"merl\", \"file\": \"gold.binary\" }",
+           "bad.json: materials[0].type: the \"merl\" material is not supported yet"),
+        ])
+  func badMaterial(material: String, expected: String) {
+    do {
+      _ = try SceneLoader.parse(Self.withMaterial(material), fileName: "bad.json")
+      Issue.record("expected an error containing: \(expected)")
+    } catch {
+      #expect(error.description.hasPrefix(expected), "\(error.description)")
     }
   }
 
@@ -120,5 +210,17 @@ struct SceneLoaderTests {
     #expect(scene.film.width == 800 && scene.film.height == 600)
     #expect(scene.lights.count == 1)
     #expect(scene.objects.count == 8)  // 5 walls, the light, 2 blocks
+  }
+
+  @Test("tray_rust's smallpt.json (copied into scenes/) loads unmodified, with its metal and glass spheres")
+  func trayRustSmallpt() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../scenes/smallpt.json").standardized.path
+    let scene = try SceneLoader.load(path: path)
+    #expect(scene.film.width == 800 && scene.film.height == 600)
+    #expect(scene.lights.count == 1)
+    #expect(scene.objects.count == 8)  // 5 walls, 2 spheres, the light
+    #expect(scene.materials.contains { if case .metal = $0 { true } else { false } })
+    #expect(scene.materials.contains { if case .glass = $0 { true } else { false } })
   }
 }

@@ -16,23 +16,28 @@
 /// Microfacets that would totally internally reflect give no sample.
 ///
 /// The boundary has index `etaA` on the +Z side and `etaB` on the −Z side; `wo`
-/// may be on either. Cost: a Fresnel evaluation, D, two Λ and a few square roots.
-public struct MicrofacetTransmission<Distribution: MicrofacetDistribution>: BxDF {
+/// may be on either. Both come from the Fresnel term, so the refraction and the
+/// reflected fraction cannot disagree; for rough glass the Fresnel term and the
+/// distribution are ``Shared`` with the reflecting ``TorranceSparrow``.
+/// Cost: a Fresnel evaluation, D, two Λ and a few square roots.
+public struct MicrofacetTransmission<Distribution: MicrofacetDistribution, Fresnel: DielectricFresnelTerm>: BxDF {
   /// A colour scale on the transmitted light (tray_rust's `transmit`).
   public var transmittance: Color
   public var distribution: Distribution
-  /// Refractive index outside (on the +Z side).
-  public var etaA: Float
-  /// Refractive index inside (on the −Z side).
-  public var etaB: Float
+  /// The dielectric boundary: its indices and its reflectance.
+  public var fresnel: Fresnel
 
   @inlinable
-  public init(transmittance: Color, distribution: Distribution, etaA: Float, etaB: Float) {
+  public init(transmittance: Color, distribution: Distribution, fresnel: Fresnel) {
     self.transmittance = transmittance
     self.distribution = distribution
-    self.etaA = etaA
-    self.etaB = etaB
+    self.fresnel = fresnel
   }
+
+  /// Refractive index outside (on the +Z side).
+  @inlinable public var etaA: Float { fresnel.etaI }
+  /// Refractive index inside (on the −Z side).
+  @inlinable public var etaB: Float { fresnel.etaT }
 
   public var flags: BxDFFlags { .glossyTransmission }
 
@@ -62,13 +67,12 @@ public struct MicrofacetTransmission<Distribution: MicrofacetDistribution>: BxDF
     guard let (wh, cosOH, cosIH, eta) = refractionGeometry(wo: wo, wi: wi) else { return .black }
     // The Fresnel term's sign convention is relative to the macro-surface:
     // negative when the light arrives from inside.
-    let fresnel = FresnelDielectric(etaI: etaA, etaT: etaB)
-      .reflectance(cosThetaI: wo.z > 0 ? cosOH : -cosOH)
+    let reflected = fresnel.reflectance(cosThetaI: wo.z > 0 ? cosOH : -cosOH)
     let denominator = cosOH + eta * cosIH
     // η_i² from the Jacobian times the radiance scale (η_o / η_i)² is 1.
     let value = distribution.D(wh) * distribution.G(wo, wi) * abs(cosIH) * cosOH
       / (absCosTheta(wo) * absCosTheta(wi) * denominator * denominator)
-    return transmittance * ((1 - fresnel) * value)
+    return transmittance * ((1 - reflected) * value)
   }
 
   public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
@@ -88,5 +92,15 @@ public struct MicrofacetTransmission<Distribution: MicrofacetDistribution>: BxDF
     let denominator = dot(wo, wh) + eta * cosIH
     let jacobian = eta * eta * abs(cosIH) / (denominator * denominator)
     return distribution.pdf(wo: wo, wh: wh) * jacobian
+  }
+}
+
+extension MicrofacetTransmission where Fresnel == FresnelDielectric {
+  /// A boundary with index `etaA` outside (+Z) and `etaB` inside (−Z), with
+  /// its own Fresnel term.
+  @inlinable
+  public init(transmittance: Color, distribution: Distribution, etaA: Float, etaB: Float) {
+    self.init(transmittance: transmittance, distribution: distribution,
+              fresnel: FresnelDielectric(etaI: etaA, etaT: etaB))
   }
 }

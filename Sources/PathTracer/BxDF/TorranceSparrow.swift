@@ -5,15 +5,23 @@
 ///
 /// where wh = normalize(wo + wi) is the half vector: the only microfacet normal
 /// that mirrors `wo` into `wi`. Used for plastic's clear coat (dielectric
-/// Fresnel, Beckmann) and for rough metals (conductor Fresnel).
+/// Fresnel), for rough metals (conductor Fresnel) and for the reflecting half
+/// of rough glass (dielectric Fresnel and distribution ``Shared`` with its
+/// ``MicrofacetTransmission``).
 ///
 /// Generic over the distribution and the Fresnel term, so it is a plain struct
-/// with no indirection (32 to 64 bytes). Sampling picks a microfacet normal from
+/// (32 to 64 bytes) with no indirection unless they are ``Shared``. Sampling picks a microfacet normal from
 /// the distribution and mirrors `wo` about it; the density of `wi` is
 /// pdf(wh) / (4 |wo·wh|), the Jacobian of the reflection map.
 ///
-/// Two-sided: for `wo.z < 0` the lobe is mirrored, and the Fresnel term always
-/// sees light arriving from outside (cos = wi·wh ≥ 0), like tray_rust.
+/// Two-sided: for `wo.z < 0` the lobe is mirrored. The Fresnel term gets the
+/// cosine of `wi` with the microfacet normal turned to the +Z side, so it is
+/// negative below the surface, as for ``SpecularReflection``: a conductor
+/// ignores the sign, and a dielectric uses it, so that rough glass seen from
+/// inside reflects totally past the critical angle. (tray_rust, like pbrt-v3,
+/// always passes a positive cosine there, which makes rough glass lose the
+/// light it should reflect internally.) Plastic's opaque coat should look the
+/// same from both sides and wraps its Fresnel term in ``FresnelTwoSided``.
 public struct TorranceSparrow<Distribution: MicrofacetDistribution, Fresnel: FresnelTerm>: BxDF {
   /// A colour scale on top of the Fresnel term (tray_rust's `gloss`).
   public var reflectance: Color
@@ -33,7 +41,9 @@ public struct TorranceSparrow<Distribution: MicrofacetDistribution, Fresnel: Fre
     guard sameHemisphere(wo, wi) else { return .black }
     // Same hemisphere, so wo + wi cannot vanish.
     let wh = normalize(wo + wi)
-    let f = fresnel.evaluate(cosThetaI: dot(wi, wh))
+    // Negative when the light arrives from below the surface (wh then points down).
+    let cosIH = wh.z < 0 ? -dot(wi, wh) : dot(wi, wh)
+    let f = fresnel.evaluate(cosThetaI: cosIH)
     let scale = distribution.D(wh) * distribution.G(wo, wi)
       / (4 * absCosTheta(wo) * absCosTheta(wi))
     return reflectance * f * scale

@@ -4,32 +4,59 @@ import LightArena
 ///
 /// Materials are plain values, shared by every hit on objects that use them.
 /// The BSDF a material builds lives in the arena scope of the camera sample
-/// being traced and disappears with it.
+/// being traced and disappears with it. All materials are two-sided, except
+/// that glass knows its inside (−Z, against the geometric normal) from its outside.
 ///
 /// ```json
 /// { "name": "white_wall", "type": "matte", "diffuse": [0.740063, 0.742313, 0.733934], "roughness": 0.0 }
 /// { "name": "blue_plastic", "type": "plastic", "diffuse": [0.1, 0.1, 0.8], "gloss": [1, 1, 1], "roughness": 0.05 }
+/// { "name": "silver", "type": "metal", "refractive_index": [0.155, 0.117, 0.138],
+///   "absorption_coefficient": [4.828, 3.122, 2.147], "roughness": 0.2 }
+/// { "name": "mirror", "type": "specular_metal", "refractive_index": [0.155, 0.117, 0.138],
+///   "absorption_coefficient": [4.828, 3.122, 2.147] }
+/// { "name": "glass", "type": "glass", "reflect": [1, 1, 1], "transmit": [1, 1, 1], "eta": 1.52 }
+/// { "name": "frosted", "type": "rough_glass", "reflect": [1, 1, 1], "transmit": [1, 1, 1], "eta": 1.52,
+///   "roughness": 0.1, "distribution": "ggx" }
 /// ```
 public enum Material: Sendable {
   /// A diffuse surface: Lambertian when `roughness` is 0, otherwise
   /// Oren-Nayar with σ = `roughness` in degrees (tray_rust's meaning).
   case matte(diffuse: Color, roughness: Float)
   /// A diffuse base under a glossy dielectric coat: Lambertian(`diffuse`)
-  /// plus Torrance-Sparrow(`gloss`) with a Beckmann distribution of
+  /// plus Torrance-Sparrow(`gloss`) with a microfacet distribution of
   /// α = `roughness` and dielectric Fresnel from air to index 1.5.
-  case plastic(diffuse: Color, gloss: Color, roughness: Float)
+  case plastic(diffuse: Color, gloss: Color, roughness: Float, distribution: MicrofacetModel = .beckmann)
+  /// A rough metal: Torrance-Sparrow with the conductor Fresnel term of the
+  /// complex index `refractiveIndex` + i·`absorptionCoefficient` (per channel)
+  /// and a microfacet distribution of α = `roughness`. The metal's colour comes
+  /// from the Fresnel term alone.
+  case metal(refractiveIndex: Color, absorptionCoefficient: Color, roughness: Float,
+             distribution: MicrofacetModel = .beckmann)
+  /// A polished metal: a perfect mirror with the conductor Fresnel term.
+  case specularMetal(refractiveIndex: Color, absorptionCoefficient: Color)
+  /// Smooth glass of index `eta` (outside is air, index 1): specular reflection
+  /// scaled by `reflect` and specular refraction scaled by `transmit`, sharing
+  /// one dielectric Fresnel term.
+  case glass(reflect: Color, transmit: Color, eta: Float)
+  /// Frosted glass: microfacet reflection and microfacet refraction (Walter et
+  /// al. 2007) sharing one dielectric Fresnel term and one distribution of
+  /// α = `roughness`.
+  case roughGlass(reflect: Color, transmit: Color, eta: Float, roughness: Float,
+                  distribution: MicrofacetModel = .beckmann)
 
   /// The most BxDFs any material puts in one BSDF.
   static let maximumComponents = 2
 
-  /// Builds the BSDF at `hit`, allocating it in the arena scope `alloc`
-  /// (or on the heap, for the allocation ablation).
+  /// Builds the BSDF at `hit`, allocating it (and any values its BxDFs share)
+  /// in the arena scope `alloc` (or on the heap, for the allocation ablation).
+  /// Cost: a few pointer bumps and copies; no heap allocation.
   @_lifetime(copy alloc)
   public func bsdf(at hit: SurfaceHit, alloc: ArenaAllocator, memory: ScratchMemory = .arena) -> BSDF {
     // Every BxDF here is isotropic, so any tangent will do: the branchless
     // basis around the normal is cheaper than orienting it along dp/du.
     var bsdf = BSDF(frame: ShadingFrame(normal: hit.shadingNormal),
                     geometricNormal: hit.n, capacity: Self.maximumComponents, alloc: alloc, memory: memory)
+    // A black component contributes nothing; leaving it out saves its sampling effort.
     switch self {
     case let .matte(diffuse, roughness):
       if roughness == 0 {
@@ -37,16 +64,81 @@ public enum Material: Sendable {
       } else {
         bsdf.add(OrenNayar(reflectance: diffuse, sigmaDegrees: roughness))
       }
-    case let .plastic(diffuse, gloss, roughness):
-      // A black component contributes nothing; leaving it out saves its sampling effort.
+
+    case let .plastic(diffuse, gloss, roughness, model):
       if !diffuse.isBlack { bsdf.add(Lambertian(reflectance: diffuse)) }
       if !gloss.isBlack {
-        bsdf.add(TorranceSparrow(reflectance: gloss,
-                                 // α = 0 would be a mirror, which a microfacet model cannot represent.
-                                 distribution: BeckmannDistribution(alpha: max(roughness, 0.001)),
-                                 fresnel: FresnelDielectric(etaI: 1, etaT: 1.5)))
+        bsdf.addMicrofacetReflection(reflectance: gloss, model: model, roughness: roughness,
+                                     fresnel: FresnelTwoSided(FresnelDielectric(etaI: 1, etaT: 1.5)))
+      }
+
+    case let .metal(refractiveIndex, absorptionCoefficient, roughness, model):
+      bsdf.addMicrofacetReflection(reflectance: .white, model: model, roughness: roughness,
+                                   fresnel: FresnelConductor(eta: refractiveIndex, k: absorptionCoefficient))
+
+    case let .specularMetal(refractiveIndex, absorptionCoefficient):
+      bsdf.add(SpecularReflection(reflectance: .white,
+                                  fresnel: FresnelConductor(eta: refractiveIndex, k: absorptionCoefficient)))
+
+    case let .glass(reflect, transmit, eta):
+      switch (reflect.isBlack, transmit.isBlack) {
+      case (false, false):
+        // One BxDF that picks reflection or refraction in proportion to the
+        // Fresnel term: the same light as tray_rust's two BxDFs, with less noise.
+        bsdf.add(FresnelSpecular(reflectance: reflect, transmittance: transmit, etaA: 1, etaB: eta))
+      case (false, true):
+        bsdf.add(SpecularReflection(reflectance: reflect, fresnel: FresnelDielectric(etaI: 1, etaT: eta)))
+      case (true, false):
+        bsdf.add(SpecularTransmission(transmittance: transmit, etaA: 1, etaB: eta))
+      case (true, true):
+        break
+      }
+
+    case let .roughGlass(reflect, transmit, eta, roughness, model):
+      let alpha = max(roughness, MicrofacetModel.smallestAlpha)
+      switch model {
+      case .beckmann:
+        bsdf.addRoughDielectric(reflect: reflect, transmit: transmit, eta: eta,
+                                distribution: BeckmannDistribution(alpha: alpha))
+      case .ggx:
+        bsdf.addRoughDielectric(reflect: reflect, transmit: transmit, eta: eta,
+                                distribution: GGXDistribution(alpha: alpha))
       }
     }
     return bsdf
+  }
+}
+
+// How the rough materials add their microfacet BxDFs, generic over the
+// distribution so that each combination is a concrete, specialized BxDF type.
+extension BSDF {
+  /// Adds one Torrance-Sparrow lobe (plastic's coat, a rough metal). Its
+  /// distribution and Fresnel term are stored inside the BxDF: nothing else uses them.
+  fileprivate mutating func addMicrofacetReflection<Fresnel: FresnelTerm>(
+    reflectance: Color, model: MicrofacetModel, roughness: Float, fresnel: Fresnel
+  ) {
+    let alpha = max(roughness, MicrofacetModel.smallestAlpha)
+    switch model {
+    case .beckmann:
+      add(TorranceSparrow(reflectance: reflectance, distribution: BeckmannDistribution(alpha: alpha), fresnel: fresnel))
+    case .ggx:
+      add(TorranceSparrow(reflectance: reflectance, distribution: GGXDistribution(alpha: alpha), fresnel: fresnel))
+    }
+  }
+
+  /// Adds rough glass's reflection and transmission. They must agree on the
+  /// boundary, so the Fresnel term and the distribution are stored once, in
+  /// the sample's arena scope, and both BxDFs refer to them (see ``Shared``).
+  fileprivate mutating func addRoughDielectric<Distribution: MicrofacetDistribution>(
+    reflect: Color, transmit: Color, eta: Float, distribution: Distribution
+  ) {
+    let fresnel = share(FresnelDielectric(etaI: 1, etaT: eta))
+    let distribution = share(distribution)
+    if !reflect.isBlack {
+      add(TorranceSparrow(reflectance: reflect, distribution: distribution, fresnel: fresnel))
+    }
+    if !transmit.isBlack {
+      add(MicrofacetTransmission(transmittance: transmit, distribution: distribution, fresnel: fresnel))
+    }
   }
 }

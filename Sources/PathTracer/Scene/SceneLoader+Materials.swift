@@ -17,6 +17,7 @@ extension SceneLoader {
     return (materials, index)
   }
 
+  /// One material, by its `type`. Missing or mistyped keys are reported at their JSON path.
   static func material(from node: JSONNode) throws(SceneError) -> Material {
     let type = try node.required("type")
     switch try type.string() {
@@ -26,12 +27,43 @@ extension SceneLoader {
     case "plastic":
       return .plastic(diffuse: try color(node.required("diffuse")),
                       gloss: try color(node.required("gloss")),
-                      roughness: try node.required("roughness").nonNegativeFloat())
-    case let other where ["metal", "specular_metal", "glass", "rough_glass", "merl"].contains(other):
-      throw type.unsupported("the \"\(other)\" material")
+                      roughness: try node.required("roughness").nonNegativeFloat(),
+                      distribution: try microfacetModel(node))
+    case "metal":
+      return .metal(refractiveIndex: try color(node.required("refractive_index")),
+                    absorptionCoefficient: try color(node.required("absorption_coefficient")),
+                    roughness: try node.required("roughness").nonNegativeFloat(),
+                    distribution: try microfacetModel(node))
+    case "specular_metal":
+      return .specularMetal(refractiveIndex: try color(node.required("refractive_index")),
+                            absorptionCoefficient: try color(node.required("absorption_coefficient")))
+    case "glass":
+      return .glass(reflect: try color(node.required("reflect")),
+                    transmit: try color(node.required("transmit")),
+                    eta: try node.required("eta").positiveFloat())
+    case "rough_glass":
+      return .roughGlass(reflect: try color(node.required("reflect")),
+                         transmit: try color(node.required("transmit")),
+                         eta: try node.required("eta").positiveFloat(),
+                         roughness: try node.required("roughness").nonNegativeFloat(),
+                         distribution: try microfacetModel(node))
+    case "merl":
+      throw type.unsupported("the \"merl\" material")
     case let other:
-      throw type.error("unknown material type \"\(other)\"; expected matte or plastic")
+      throw type.error("unknown material type \"\(other)\"; expected matte, plastic, metal, specular_metal, "
+                       + "glass, rough_glass or merl")
     }
+  }
+
+  /// The optional `"distribution"` of a rough material: `"beckmann"` (the
+  /// default, tray_rust's) or `"ggx"` (this renderer's extension).
+  static func microfacetModel(_ material: JSONNode) throws(SceneError) -> MicrofacetModel {
+    guard let node = material.optional("distribution") else { return .beckmann }
+    let name = try node.string()
+    guard let model = MicrofacetModel(rawValue: name) else {
+      throw node.error("unknown microfacet distribution \"\(name)\"; expected beckmann or ggx")
+    }
+    return model
   }
 
   /// A colour: `[r, g, b]`, or `[r, g, b, s]` meaning `s * [r, g, b]`. A
