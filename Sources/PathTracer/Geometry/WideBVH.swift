@@ -112,62 +112,66 @@ struct WideBVH: Sendable {
 
   /// Closest-hit traversal, with the contract of ``BVH/traverse(ray:_:)``:
   /// `intersectPrimitive(slot, &ray)` is called for the primitives of the
-  /// leaves the ray reaches within `ray.tMax`, nearest leaves first; it
-  /// returns `true` for a hit closer than `ray.tMax` and lowers `ray.tMax` to
-  /// it. Returns whether any call returned `true`.
+  /// leaves the ray reaches within `ray.tMax`; it returns `true` for a hit
+  /// closer than `ray.tMax` and lowers `ray.tMax` to it. Returns whether any
+  /// call returned `true`.
+  ///
+  /// At each node the leaves among the children reached are tested at once
+  /// (a hit there lowers `ray.tMax` and prunes the rest); the interior
+  /// children are visited nearest first.
   @inline(__always) @discardableResult
   func traverse(ray: inout Ray, _ intersectPrimitive: (Int, inout Ray) -> Bool) -> Bool {
     if nodes.isEmpty { return false }
     let slabs = RaySlabs(ray)
     return nodes.withUnsafeBufferPointer { nodes in
-      withUnsafeTemporaryAllocation(of: PendingChild.self, capacity: WideBVH.stackCapacity) { stack in
+      withUnsafeTemporaryAllocation(of: PendingNode.self, capacity: WideBVH.stackCapacity) { stack in
         var stackCount = 0
         var found = false
         var nodeIndex = 0
         while true {
           let node = nodes.baseAddress! + nodeIndex
           let (reached, tEnter) = slabs.test(node, tMax: ray.tMax)
-          var lanes = reached.laneBits
-          // One interior child reached (the common case): go straight there.
-          if lanes != 0 && lanes & (lanes - 1) == 0 {
-            let lane = lanes.trailingZeroBitCount
-            if node.pointee.primitiveCount[lane] == 0 {
-              nodeIndex = Int(node.pointee.child[lane])
-              continue
+          let reachedLanes = reached.laneBits
+          let leafLanes = (node.pointee.primitiveCount .!= 0).laneBits
+          // Leaves first, at once: their tests lower `ray.tMax`, which
+          // prunes the nodes below.
+          var leaves = reachedLanes & leafLanes
+          while leaves != 0 {
+            let lane = leaves.trailingZeroBitCount
+            leaves &= leaves &- 1
+            // Skip a leaf that starts beyond a hit found in this loop.
+            if tEnter[lane] > ray.tMax { continue }
+            let first = Int(node.pointee.child[lane])
+            for slot in first..<(first &+ Int(node.pointee.primitiveCount[lane]))
+            where intersectPrimitive(slot, &ray) {
+              found = true
             }
           }
-          // Push the children the ray reaches, nearest on top.
+          var lanes = reachedLanes & ~leafLanes
+          // One interior child reached (the common case): go straight there.
+          if lanes != 0 && lanes & (lanes &- 1) == 0 {
+            nodeIndex = Int(node.pointee.child[lanes.trailingZeroBitCount])
+            continue
+          }
+          // Push the interior children the ray reaches, nearest on top.
           let base = stackCount
           while lanes != 0 {
             let lane = lanes.trailingZeroBitCount
-            lanes &= lanes - 1
+            lanes &= lanes &- 1
             var i = stackCount
-            stack[i] = PendingChild(child: Int32(truncatingIfNeeded: 4 &* nodeIndex &+ lane),
-                                    tEnter: tEnter[lane])
-            while i > base && stack[i - 1].tEnter < stack[i].tEnter {
-              stack.swapAt(i - 1, i)
+            stack[i] = PendingNode(index: node.pointee.child[lane], tEnter: tEnter[lane])
+            while i > base && stack[i &- 1].tEnter < stack[i].tEnter {
+              stack.swapAt(i &- 1, i)
               i &-= 1
             }
             stackCount &+= 1
           }
-          // Pop until a node turns up; test the leaves on the way.
+          // Pop the nearest node that still starts before the nearest hit.
           nodeIndex = -1
           while nodeIndex < 0 && stackCount > 0 {
             stackCount &-= 1
             let pending = stack[stackCount]
-            // Skip boxes that start beyond the nearest hit found since they were pushed.
-            if pending.tEnter > ray.tMax { continue }
-            let parent = nodes.baseAddress! + Int(pending.child >> 2)
-            let lane = Int(pending.child & 3)
-            let index = Int(parent.pointee.child[lane])
-            let count = Int(parent.pointee.primitiveCount[lane])
-            if count == 0 {
-              nodeIndex = index
-            } else {
-              for slot in index..<(index &+ count) where intersectPrimitive(slot, &ray) {
-                found = true
-              }
-            }
+            if pending.tEnter <= ray.tMax { nodeIndex = Int(pending.index) }
           }
           if nodeIndex < 0 { return found }
         }
@@ -219,10 +223,9 @@ struct WideBVH: Sendable {
   /// than the heap.
   private static let stackCapacity = 3 * maximumDepth + 1
 
-  /// A child seen but not yet visited, and where the ray enters its box.
-  private struct PendingChild {
-    /// `4 * node + lane`: lane `lane` of `nodes[node]`.
-    var child: Int32
+  /// A node seen but not yet visited, and where the ray enters its box.
+  private struct PendingNode {
+    var index: Int32
     var tEnter: Float
   }
 }
