@@ -88,7 +88,7 @@ struct BVHTests {
     #expect(empty.bounds.isEmpty)
   }
 
-  @Test("the wide BVH keeps every leaf once, inside its parents' boxes, and is at most half as deep")
+  @Test("the wide BVH keeps every leaf once, inside its parents' boxes, and is no deeper than the binary one")
   func wideStructure() {
     var random = GeometryTestRandom(seed: 2)
     let bounds = (0..<3000).map { _ in
@@ -126,7 +126,24 @@ struct BVHTests {
     }
     let depth = visit(0, enclosing: wide.bounds)
     #expect(seen.allSatisfy { $0 == 1 })
-    #expect(depth <= (Self.depth(of: binary) + 1) / 2)
+    #expect(depth == wide.depth)
+    #expect(depth < Self.depth(of: binary))
+
+    // Merging levels nearest the root first (the fallback for trees too deep
+    // for the traversal stack) halves the depth and keeps every leaf.
+    let halved = WideBVH(binary, widestFirst: false)
+    #expect(halved.depth <= (Self.depth(of: binary) + 1) / 2)
+    var visitedCount = 0
+    for _ in 0..<200 {
+      let origin = random.nextDirection() * 80
+      var ray = Ray(origin: origin, direction: (random.nextPoint() - 0.5) * 100 - origin)
+      var visited = [Int](), halvedVisited = [Int]()
+      wide.traverse(ray: &ray) { slot, _ in visited.append(slot); return false }
+      halved.traverse(ray: &ray) { slot, _ in halvedVisited.append(slot); return false }
+      #expect(Set(visited) == Set(halvedVisited))
+      visitedCount += visited.count
+    }
+    #expect(visitedCount > 10)
 
     let single = WideBVH(BVH(primitiveBounds: [Bounds3(Point3(0, 0, 0), Point3(1, 1, 1))]))
     var ray = Ray(origin: Point3(0.5, 0.5, -1), direction: Vector3(0, 0, 1))

@@ -2,20 +2,34 @@
 /// `xs` holds the x of corners 0, 1 and 2, `ys` their y, `zs` their z.
 ///
 /// This "structure of arrays" layout lets the ray-triangle test work on all
-/// three corners at once with SIMD arithmetic, and lets it pick a coordinate
-/// chosen at run time (`byAxis[k]`) with one address computation instead of a
-/// shuffle. 48 bytes, the same as three `Point3`s.
+/// three corners at once with SIMD arithmetic. 48 bytes, the same as three
+/// `Point3`s.
 struct TriangleCorners: Sendable, BitwiseCopyable {
-  /// `byAxis[0]` is `xs`, `byAxis[1]` is `ys`, `byAxis[2]` is `zs`.
-  var byAxis: InlineArray<3, SIMD3<Float>>
+  var xs: SIMD3<Float>
+  var ys: SIMD3<Float>
+  var zs: SIMD3<Float>
 
   /// The corners `p0`, `p1`, `p2`, in that order.
   init(_ p0: Point3, _ p1: Point3, _ p2: Point3) {
-    byAxis = [SIMD3(p0.x, p1.x, p2.x), SIMD3(p0.y, p1.y, p2.y), SIMD3(p0.z, p1.z, p2.z)]
+    xs = SIMD3(p0.x, p1.x, p2.x)
+    ys = SIMD3(p0.y, p1.y, p2.y)
+    zs = SIMD3(p0.z, p1.z, p2.z)
+  }
+
+  /// The corners' coordinates along `axis` (0, 1 or 2): `xs`, `ys` or `zs`.
+  @inline(__always)
+  func coordinates(along axis: Int) -> SIMD3<Float> {
+    // A switch, not an array index: indexing by a variable would make the
+    // compiler store the three vectors to memory first.
+    switch axis {
+    case 0: xs
+    case 1: ys
+    default: zs
+    }
   }
 
   /// Corner `i` (0, 1 or 2).
   func corner(_ i: Int) -> Point3 {
-    Point3(byAxis[0][i], byAxis[1][i], byAxis[2][i])
+    Point3(xs[i], ys[i], zs[i])
   }
 }

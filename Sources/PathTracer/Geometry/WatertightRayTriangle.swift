@@ -16,7 +16,7 @@ struct WatertightRay: Sendable, BitwiseCopyable {
   /// ray-space x, y and z of a point are its coordinates `kx`, `ky`, `kz`.
   let kx: Int, ky: Int, kz: Int
   /// The ray origin, permuted the same way.
-  let permutedOrigin: Point3
+  let origin: Point3
   /// The shear that aligns the permuted direction with +Z.
   let shearX: Float, shearY: Float, shearZ: Float
 
@@ -27,24 +27,30 @@ struct WatertightRay: Sendable, BitwiseCopyable {
       : (magnitude.y > magnitude.z ? 1 : 2)
     kx = kz == 2 ? 0 : kz + 1
     ky = kx == 2 ? 0 : kx + 1
-    let d = ray.direction
-    let o = ray.origin
-    permutedOrigin = Point3(o[kx], o[ky], o[kz])
-    shearX = -d[kx] / d[kz]
-    shearY = -d[ky] / d[kz]
-    shearZ = 1 / d[kz]
+    // The permuted origin and direction. (A switch rather than `o[kx]`:
+    // indexing a vector by a variable goes through memory.)
+    let (o, d) = (ray.origin, ray.direction)
+    let direction: Vector3
+    switch kz {
+    case 0: (origin, direction) = (Point3(o.y, o.z, o.x), Vector3(d.y, d.z, d.x))
+    case 1: (origin, direction) = (Point3(o.z, o.x, o.y), Vector3(d.z, d.x, d.y))
+    default: (origin, direction) = (o, d)
+    }
+    shearX = -direction.x / direction.z
+    shearY = -direction.y / direction.z
+    shearZ = 1 / direction.z
   }
 
   /// The distance and barycentric coordinates (the weights of corners 0, 1, 2)
   /// of the hit on the triangle if there is one with `0 < t < tMax`
   /// (conservatively: a hit whose `t` is within rounding error of 0 is
-  /// rejected). About 40 SIMD and scalar operations for a miss.
+  /// rejected). About 50 instructions for a miss.
   @inline(__always)
   func hit(_ corners: TriangleCorners, tMax: Float) -> (t: Float, barycentrics: SIMD3<Float>)? {
     // Translate to the ray origin and permute: lane i is corner i.
-    var x = corners.byAxis[unchecked: kx] - permutedOrigin.x
-    var y = corners.byAxis[unchecked: ky] - permutedOrigin.y
-    var z = corners.byAxis[unchecked: kz] - permutedOrigin.z
+    var x = corners.coordinates(along: kx) - origin.x
+    var y = corners.coordinates(along: ky) - origin.y
+    var z = corners.coordinates(along: kz) - origin.z
     // Shear.
     x += shearX * z
     y += shearY * z
@@ -54,10 +60,7 @@ struct WatertightRay: Sendable, BitwiseCopyable {
     // (the ray) is inside.
     var e = x.nextLanes * y.lanesAfterNext - y.nextLanes * x.lanesAfterNext
     if any(e .== 0) {
-      // Exactly on an edge in Float: decide with more precision so that the
-      // two triangles sharing the edge agree.
-      let (xd, yd) = (SIMD3<Double>(x), SIMD3<Double>(y))
-      e = SIMD3<Float>(xd.nextLanes * yd.lanesAfterNext - yd.nextLanes * xd.lanesAfterNext)
+      e = WatertightRay.edgeFunctionsInDouble(x: x, y: y)
     }
     if any(e .< 0) && any(e .> 0) { return nil }
     let determinant = e.x + e.y + e.z
@@ -68,7 +71,25 @@ struct WatertightRay: Sendable, BitwiseCopyable {
     let tScaled = e.x * z.x + e.y * z.y + e.z * z.z
     if determinant < 0 && (tScaled >= 0 || tScaled <= tMax * determinant) { return nil }
     if determinant > 0 && (tScaled <= 0 || tScaled >= tMax * determinant) { return nil }
+    return WatertightRay.confirmedHit(x: x, y: y, z: z, e: e, tScaled: tScaled,
+                                      determinant: determinant)
+  }
 
+  /// The edge functions computed in `Double`, for a ray exactly on an edge in
+  /// `Float`: then the two triangles sharing the edge agree.
+  @inline(never)
+  private static func edgeFunctionsInDouble(x: SIMD3<Float>, y: SIMD3<Float>) -> SIMD3<Float> {
+    let (xd, yd) = (SIMD3<Double>(x), SIMD3<Double>(y))
+    return SIMD3<Float>(xd.nextLanes * yd.lanesAfterNext - yd.nextLanes * xd.lanesAfterNext)
+  }
+
+  /// The hit once the ray is known to cross the triangle within `(0, tMax)`:
+  /// divides by the determinant and rejects a `t` that rounding alone could
+  /// have made positive (pbrt-v3 3.9.6).
+  private static func confirmedHit(x: SIMD3<Float>, y: SIMD3<Float>, z: SIMD3<Float>,
+                                   e: SIMD3<Float>, tScaled: Float, determinant: Float)
+    -> (t: Float, barycentrics: SIMD3<Float>)?
+  {
     let inverseDeterminant = 1 / determinant
     let t = tScaled * inverseDeterminant
     guard t > roundingErrorBound(x: x, y: y, z: z, e: e, inverseDeterminant: inverseDeterminant)
@@ -78,7 +99,7 @@ struct WatertightRay: Sendable, BitwiseCopyable {
 
   /// A bound on the absolute error of the computed `t` (pbrt-v3 3.9.6): a hit
   /// closer than this may be an artefact of rounding and is rejected.
-  private func roundingErrorBound(x: SIMD3<Float>, y: SIMD3<Float>, z: SIMD3<Float>,
+  private static func roundingErrorBound(x: SIMD3<Float>, y: SIMD3<Float>, z: SIMD3<Float>,
                                   e: SIMD3<Float>, inverseDeterminant: Float) -> Float {
     let maxX = largestMagnitude(x), maxY = largestMagnitude(y), maxZ = largestMagnitude(z)
     let deltaZ = gamma(3) * maxZ

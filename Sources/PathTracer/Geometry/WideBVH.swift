@@ -4,8 +4,8 @@
 ///
 /// A binary BVH over a small scene is deep compared with its size: in the
 /// Cornell box (30 elements) a ray tests about 17 boxes, one at a time, and
-/// reaches only one or two leaves. Collapsing two levels into one halves the
-/// depth, and each visit tests four boxes for about the price of one. The
+/// reaches only one or two leaves. Collapsing about two levels into one
+/// halves the depth, and each visit tests four boxes for about the price of one. The
 /// nearest boxes are visited first, and a box farther than the nearest hit
 /// found since it was seen is skipped without being tested again.
 ///
@@ -24,15 +24,31 @@ struct WideBVH: Sendable {
   /// Slot `i` of a leaf holds the primitive at index `primitiveOrder[i]` of the
   /// array the BVH was built from.
   let primitiveOrder: [Int32]
+  /// The number of node levels (0 without primitives); at most
+  /// ``maximumDepth``.
+  let depth: Int
+
+  /// The deepest tree the traversal stack has room for.
+  static let maximumDepth = 42
 
   /// The wide tree over the leaves of `binary`. O(number of nodes).
-  init(_ binary: BVH) {
+  ///
+  /// `widestFirst` chooses how binary levels are merged (see `collapse`);
+  /// if the tree it gives is too deep for the traversal stack, the other way,
+  /// which halves the depth, is used instead.
+  init(_ binary: BVH, widestFirst: Bool = true) {
     primitiveOrder = binary.primitiveOrder
     var nodes: [WideBVHNode] = []
+    var depth = 0
     if !binary.nodes.isEmpty {
-      WideBVH.collapse(binary.nodes, root: 0, into: &nodes)
+      depth = WideBVH.collapse(binary.nodes, root: 0, into: &nodes, widestFirst: widestFirst).depth
+      if depth > WideBVH.maximumDepth {
+        nodes.removeAll()
+        depth = WideBVH.collapse(binary.nodes, root: 0, into: &nodes, widestFirst: false).depth
+      }
     }
     self.nodes = nodes
+    self.depth = depth
   }
 
   /// The box around everything (empty if there are no primitives).
@@ -42,34 +58,40 @@ struct WideBVH: Sendable {
   }
 
   /// Appends the wide node for the binary subtree at `binary[root]`, and then
-  /// its descendants, to `nodes`; returns its index.
+  /// its descendants, to `nodes`; returns its index and the number of levels
+  /// of its subtree.
   ///
   /// The node's children are found by starting from the binary node's two
   /// children and repeatedly replacing an interior child by its own two
-  /// children, until there are four (or only leaves). The child opened is
-  /// the one nearest the binary root, the one with the larger box among equals:
-  /// then every interior child lies at least two binary levels down, so the
-  /// wide tree has at most half the binary tree's depth (which bounds the
-  /// traversal stack).
-  @discardableResult
-  private static func collapse(_ binary: [BVHNode], root: Int, into nodes: inout [WideBVHNode]) -> Int {
+  /// children, until there are four (or only leaves).
+  ///
+  /// `widestFirst`: the child opened is the one with the largest box. A large
+  /// box is reached by most rays, so it is better opened now than visited as
+  /// a node of its own. Otherwise the child nearest the binary root is opened
+  /// first (the larger box among equals): then every interior child lies at
+  /// least two binary levels down, and the wide tree has at most half the
+  /// depth of the binary one, which is less than 64 (see `BVHBuilder`).
+  private static func collapse(_ binary: [BVHNode], root: Int, into nodes: inout [WideBVHNode],
+                               widestFirst: Bool) -> (index: Int, depth: Int)
+  {
     func children(of i: Int) -> [Int] { [i + 1, Int(binary[i].offset)] }
     // Binary node indices and their depths below `root`.
     var lanes = binary[root].isLeaf ? [root] : children(of: root)
-    var depths = [Int](repeating: 1, count: lanes.count)
+    var levels = [Int](repeating: 1, count: lanes.count)
     func opensBefore(_ a: Int, _ b: Int) -> Bool {
-      if depths[a] != depths[b] { return depths[a] < depths[b] }
+      if !widestFirst && levels[a] != levels[b] { return levels[a] < levels[b] }
       return binary[lanes[a]].bounds.surfaceArea > binary[lanes[b]].bounds.surfaceArea
     }
     while lanes.count < 4 {
       let openable = lanes.indices.filter { !binary[lanes[$0]].isLeaf }
       guard let next = openable.min(by: opensBefore) else { break }
-      let depth = depths[next] + 1
+      let level = levels[next] + 1
       lanes.replaceSubrange(next...next, with: children(of: lanes[next]))
-      depths.replaceSubrange(next...next, with: [depth, depth])
+      levels.replaceSubrange(next...next, with: [level, level])
     }
 
     let index = nodes.count
+    var depth = 1
     nodes.append(WideBVHNode())
     for (lane, child) in lanes.enumerated() {
       let node = binary[child]
@@ -78,61 +100,80 @@ struct WideBVH: Sendable {
         nodes[index].child[lane] = node.offset
         nodes[index].primitiveCount[lane] = Int32(node.primitiveCount)
       } else {
-        nodes[index].child[lane] = Int32(collapse(binary, root: child, into: &nodes))
+        let subtree = collapse(binary, root: child, into: &nodes, widestFirst: widestFirst)
+        nodes[index].child[lane] = Int32(subtree.index)
+        depth = Swift.max(depth, subtree.depth + 1)
       }
     }
-    return index
+    return (index, depth)
   }
 
   // MARK: Traversal
 
   /// Closest-hit traversal, with the contract of ``BVH/traverse(ray:_:)``:
   /// `intersectPrimitive(slot, &ray)` is called for the primitives of the
-  /// leaves the ray reaches within `ray.tMax`, nearest leaves first; it
-  /// returns `true` for a hit closer than `ray.tMax` and lowers `ray.tMax` to
-  /// it. Returns whether any call returned `true`.
+  /// leaves the ray reaches within `ray.tMax`; it returns `true` for a hit
+  /// closer than `ray.tMax` and lowers `ray.tMax` to it. Returns whether any
+  /// call returned `true`.
+  ///
+  /// At each node the leaves among the children reached are tested at once
+  /// (a hit there lowers `ray.tMax` and prunes the rest); the interior
+  /// children are visited nearest first.
   @inline(__always) @discardableResult
   func traverse(ray: inout Ray, _ intersectPrimitive: (Int, inout Ray) -> Bool) -> Bool {
     if nodes.isEmpty { return false }
     let slabs = RaySlabs(ray)
     return nodes.withUnsafeBufferPointer { nodes in
-      withUnsafeTemporaryAllocation(of: PendingChild.self, capacity: WideBVH.stackCapacity) { stack in
+      withUnsafeTemporaryAllocation(of: PendingNode.self, capacity: WideBVH.stackCapacity) { stack in
         var stackCount = 0
         var found = false
         var nodeIndex = 0
         while true {
-          // Push the children the ray reaches, nearest on top.
-          let (reached, tEnter) = slabs.test(nodes.baseAddress! + nodeIndex, tMax: ray.tMax)
+          let node = nodes.baseAddress! + nodeIndex
+          let (reached, tEnter) = slabs.test(node, tMax: ray.tMax)
+          let reachedLanes = reached.laneBits
+          let leafLanes = (node.pointee.primitiveCount .!= 0).laneBits
+          // Leaves first, at once: their tests lower `ray.tMax`, which
+          // prunes the nodes below.
+          var leaves = reachedLanes & leafLanes
+          while leaves != 0 {
+            let lane = leaves.trailingZeroBitCount
+            leaves &= leaves &- 1
+            // Skip a leaf that starts beyond a hit found in this loop.
+            if tEnter[lane] > ray.tMax { continue }
+            let first = Int(node.pointee.child[lane])
+            for slot in first..<(first &+ Int(node.pointee.primitiveCount[lane]))
+            where intersectPrimitive(slot, &ray) {
+              found = true
+            }
+          }
+          var lanes = reachedLanes & ~leafLanes
+          // One interior child reached (the common case): go straight there.
+          if lanes != 0 && lanes & (lanes &- 1) == 0 {
+            nodeIndex = Int(node.pointee.child[lanes.trailingZeroBitCount])
+            continue
+          }
+          // Push the interior children the ray reaches, nearest on top.
           let base = stackCount
-          for lane in 0..<4 where reached[lane] {
+          while lanes != 0 {
+            let lane = lanes.trailingZeroBitCount
+            lanes &= lanes &- 1
             var i = stackCount
-            stack[i] = PendingChild(child: Int32(4 * nodeIndex + lane), tEnter: tEnter[lane])
-            while i > base && stack[i - 1].tEnter < stack[i].tEnter {
-              stack.swapAt(i - 1, i)
-              i -= 1
+            stack[i] = PendingNode(index: node.pointee.child[lane], tEnter: tEnter[lane])
+            while i > base && stack[i &- 1].tEnter < stack[i].tEnter {
+              stack.swapAt(i &- 1, i)
+              i &-= 1
             }
-            stackCount += 1
+            stackCount &+= 1
           }
-          // Pop until a node turns up; test the leaves on the way.
-          var nextNode = -1
-          while nextNode < 0 && stackCount > 0 {
-            stackCount -= 1
+          // Pop the nearest node that still starts before the nearest hit.
+          nodeIndex = -1
+          while nodeIndex < 0 && stackCount > 0 {
+            stackCount &-= 1
             let pending = stack[stackCount]
-            // Skip boxes that start beyond the nearest hit found since they were pushed.
-            if pending.tEnter > ray.tMax { continue }
-            let (parent, lane) = (Int(pending.child) >> 2, Int(pending.child) & 3)
-            let index = Int(nodes[parent].child[lane])
-            let count = Int(nodes[parent].primitiveCount[lane])
-            if count == 0 {
-              nextNode = index
-            } else {
-              for slot in index..<(index + count) where intersectPrimitive(slot, &ray) {
-                found = true
-              }
-            }
+            if pending.tEnter <= ray.tMax { nodeIndex = Int(pending.index) }
           }
-          if nextNode < 0 { return found }
-          nodeIndex = nextNode
+          if nodeIndex < 0 { return found }
         }
       }
     }
@@ -153,36 +194,38 @@ struct WideBVH: Sendable {
           // Leaves are tested at once, interior children pushed: any hit will do,
           // so the order does not matter.
           let node = nodes.baseAddress! + nodeIndex
-          let (reached, _) = slabs.test(node, tMax: ray.tMax)
-          for lane in 0..<4 where reached[lane] {
+          var lanes = slabs.test(node, tMax: ray.tMax).reached.laneBits
+          while lanes != 0 {
+            let lane = lanes.trailingZeroBitCount
+            lanes &= lanes - 1
             let count = Int(node.pointee.primitiveCount[lane])
             if count == 0 {
               stack[stackCount] = node.pointee.child[lane]
-              stackCount += 1
+              stackCount &+= 1
             } else {
               let first = Int(node.pointee.child[lane])
-              for slot in first..<(first + count) where hitsPrimitive(slot, ray) { return true }
+              for slot in first..<(first &+ count) where hitsPrimitive(slot, ray) { return true }
             }
           }
           if stackCount == 0 { return false }
-          stackCount -= 1
+          stackCount &-= 1
           nodeIndex = Int(stack[stackCount])
         }
       }
     }
   }
 
-  /// Room for the traversal stack: at most three entries wait per level
-  /// (the fourth child is visited), and the wide tree is at most 32 levels
-  /// deep (the binary one less than 64, see `BVHBuilder.maxSAHDepth`, and
-  /// `collapse` halves that). 128 entries of 8 bytes: small enough for
-  /// `withUnsafeTemporaryAllocation` to use the call stack, not the heap.
-  private static let stackCapacity = 128
 
-  /// A child seen but not yet visited, and where the ray enters its box.
-  private struct PendingChild {
-    /// `4 * node + lane`: lane `lane` of `nodes[node]`.
-    var child: Int32
+  /// Room for the traversal stack: a node pushes at most four children and
+  /// one of them is visited next, so at most three entries wait per level
+  /// above the deepest node. 127 entries of 8 bytes: within the 1024 bytes
+  /// that `withUnsafeTemporaryAllocation` takes from the call stack rather
+  /// than the heap.
+  private static let stackCapacity = 3 * maximumDepth + 1
+
+  /// A node seen but not yet visited, and where the ray enters its box.
+  private struct PendingNode {
+    var index: Int32
     var tEnter: Float
   }
 }
@@ -240,5 +283,15 @@ private struct RaySlabs {
     tExit = tExit.replacing(with: farYs, where: farYs .< tExit)
     tExit = tExit.replacing(with: farZs, where: farZs .< tExit)
     return (tEnter .<= tExit, tEnter)
+  }
+}
+
+extension SIMDMask<SIMD4<Int32>> {
+  /// The lanes that are true as the bits of an integer: bit i for lane i.
+  /// A handful of SIMD instructions, no branches.
+  @inline(__always)
+  fileprivate var laneBits: Int {
+    let bits = SIMD4<Int32>(1, 2, 4, 8) & unsafeBitCast(self, to: SIMD4<Int32>.self)
+    return Int(bits.wrappedSum())
   }
 }
