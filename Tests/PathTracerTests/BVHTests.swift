@@ -107,10 +107,11 @@ struct BVHTests {
       for lane in 0..<4 {
         let box = node.bounds(lane)
         if box.isEmpty {
-          #expect(node.primitiveCount[lane] == 0)
+          #expect(node.primitiveCount[lane] == 0 && node.leafLanes & (1 << lane) == 0)
           continue
         }
         #expect(enclosing.union(box) == enclosing)
+        #expect((node.primitiveCount[lane] > 0) == (node.leafLanes & (1 << lane) != 0))
         if node.primitiveCount[lane] > 0 {
           let first = Int(node.child[lane])
           for slot in first..<(first + Int(node.primitiveCount[lane])) {
