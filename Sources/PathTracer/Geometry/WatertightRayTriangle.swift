@@ -20,6 +20,7 @@ struct WatertightRay: Sendable, BitwiseCopyable {
   /// The shear that aligns the permuted direction with +Z.
   let shearX: Float, shearY: Float, shearZ: Float
 
+  @inline(__always)
   init(_ ray: Ray) {
     let magnitude = abs(ray.direction)
     kz = magnitude.x > magnitude.y

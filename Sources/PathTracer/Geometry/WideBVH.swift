@@ -247,6 +247,7 @@ private struct RaySlabs {
   let nearX: Int, nearY: Int, nearZ: Int
   let farX: Int, farY: Int, farZ: Int
 
+  @inline(__always)
   init(_ ray: Ray) {
     let inverse = 1 / ray.direction
     (originX, originY, originZ) = (SIMD4(repeating: ray.origin.x), SIMD4(repeating: ray.origin.y),
