@@ -107,10 +107,11 @@ struct BVHTests {
       for lane in 0..<4 {
         let box = node.bounds(lane)
         if box.isEmpty {
-          #expect(node.primitiveCount[lane] == 0)
+          #expect(node.primitiveCount[lane] == 0 && node.leafLanes & (1 << lane) == 0)
           continue
         }
         #expect(enclosing.union(box) == enclosing)
+        #expect((node.primitiveCount[lane] > 0) == (node.leafLanes & (1 << lane) != 0))
         if node.primitiveCount[lane] > 0 {
           let first = Int(node.child[lane])
           for slot in first..<(first + Int(node.primitiveCount[lane])) {
@@ -328,6 +329,55 @@ struct BVHTests {
     #expect(hit.shadingNormal.z < 0 && hit.shadingNormal.x > 0)
     #expect(Swift.abs(length(hit.shadingNormal) - 1) < 1e-6)
     #expect(geometryClose(normalize(hit.dpdu), Vector3(1, 0, 0)))
+  }
+
+  @Test("the scene aggregate builds exactly the hit records the primitives build themselves")
+  func aggregateHitRecordsMatchPrimitives() throws {
+    // Meshes with and without vertex normals and uvs, one mirrored, among
+    // analytic shapes, so that the aggregate's gathered vertex data is
+    // exercised in every combination.
+    var random = GeometryTestRandom(seed: 91)
+    func place() -> Transform {
+      Transform.applying([.scale(Vector3(1 + random.nextFloat(), 1, 0.5 + random.nextFloat())),
+                          .rotate(degrees: random.nextFloat() * 360, axis: random.nextDirection()),
+                          .translate((random.nextPoint() - 0.5) * 12)])
+    }
+    let soup = Self.randomTriangleSoup(count: 40, seed: 5)
+    let positions = soup.positions.map { $0 * 0.2 }
+    let normals = (0..<positions.count).map { _ in random.nextDirection() }
+    let uvs = (0..<positions.count).map { _ in random.nextPoint2() }
+    let primitives: [Primitive] = [
+      .mesh(try TriangleMesh(positions: positions, normals: normals, uvs: uvs, indices: soup.indices,
+                             objectToWorld: place())),
+      .shape(.rectangle(Rectangle(width: 2, height: 3, objectToWorld: place()))),
+      .mesh(try TriangleMesh(positions: positions, indices: soup.indices, objectToWorld: place())),
+      .shape(.sphere(Sphere(radius: 1, objectToWorld: place()))),
+      .mesh(try TriangleMesh(positions: positions, uvs: uvs, indices: soup.indices,
+                             objectToWorld: Transform.scale(Vector3(-1, 1, 1)) * place())),
+      .shape(.disk(Disk(radius: 1.5, innerRadius: 0.5, objectToWorld: place()))),
+      .mesh(try TriangleMesh(positions: positions, normals: normals, indices: soup.indices,
+                             objectToWorld: place())),
+    ]
+    let scene = Aggregate(primitives)
+    var hits = Set<Int>()
+    for _ in 0..<4000 {
+      let origin = random.nextDirection() * 20
+      let ray = Ray(origin: origin, direction: (random.nextPoint() - 0.5) * 12 - origin)
+      guard let (hit, index) = scene.intersect(ray) else { continue }
+      hits.insert(index)
+      var ownRay = ray
+      ownRay.tMax = hit.t.nextUp  // the primitive alone must find the same hit
+      let own: SurfaceHit?
+      switch primitives[index] {
+      case .shape(let shape): own = shape.intersect(ownRay)
+      case .mesh(let mesh): own = mesh.intersect(ownRay)
+      }
+      let expected = try #require(own)
+      #expect(hit.t == expected.t && hit.p == expected.p && hit.pError == expected.pError)
+      #expect(hit.n == expected.n && hit.shadingNormal == expected.shadingNormal)
+      #expect(hit.uv == expected.uv && hit.dpdu == expected.dpdu)
+    }
+    #expect(hits == Set(0..<primitives.count))
   }
 
   @Test("malformed meshes are rejected with a reason")

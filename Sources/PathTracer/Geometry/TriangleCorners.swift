@@ -1,9 +1,9 @@
 /// The three corners of one triangle, stored coordinate by coordinate:
 /// `xs` holds the x of corners 0, 1 and 2, `ys` their y, `zs` their z.
 ///
-/// This "structure of arrays" layout lets the ray-triangle test work on all
-/// three corners at once with SIMD arithmetic. 48 bytes, the same as three
-/// `Point3`s.
+/// This "structure of arrays" layout lets the ray-triangle test, which
+/// permutes the axes per ray, take all three corners' coordinates along an
+/// axis in one selection. 48 bytes, the same as three `Point3`s.
 struct TriangleCorners: Sendable, BitwiseCopyable {
   var xs: SIMD3<Float>
   var ys: SIMD3<Float>

@@ -8,9 +8,9 @@
 /// crack between neighbours. The per-ray part of the transformation is
 /// computed once, here, and reused for every triangle of a traversal.
 ///
-/// The three corners are processed together, one SIMD lane each (see
-/// ``TriangleCorners``); every lane does exactly the arithmetic of the scalar
-/// formulation, so results are bit for bit those of pbrt's code.
+/// The permutation picks whole rows of a ``TriangleCorners`` (all x, all y,
+/// all z), so a test reads its corners with three selections instead of nine.
+/// The arithmetic is pbrt's, operation for operation.
 struct WatertightRay: Sendable, BitwiseCopyable {
   /// The permutation that makes the largest direction component z: the
   /// ray-space x, y and z of a point are its coordinates `kx`, `ky`, `kz`.
@@ -20,6 +20,7 @@ struct WatertightRay: Sendable, BitwiseCopyable {
   /// The shear that aligns the permuted direction with +Z.
   let shearX: Float, shearY: Float, shearZ: Float
 
+  @inline(__always)
   init(_ ray: Ray) {
     let magnitude = abs(ray.direction)
     kz = magnitude.x > magnitude.y
@@ -44,48 +45,57 @@ struct WatertightRay: Sendable, BitwiseCopyable {
   /// The distance and barycentric coordinates (the weights of corners 0, 1, 2)
   /// of the hit on the triangle if there is one with `0 < t < tMax`
   /// (conservatively: a hit whose `t` is within rounding error of 0 is
-  /// rejected). About 50 instructions for a miss.
+  /// rejected). About 50 instructions for a miss; the rare cases (a ray
+  /// exactly on an edge, a hit to confirm) are separate functions.
   @inline(__always)
   func hit(_ corners: TriangleCorners, tMax: Float) -> (t: Float, barycentrics: SIMD3<Float>)? {
     // Translate to the ray origin and permute: lane i is corner i.
-    var x = corners.coordinates(along: kx) - origin.x
-    var y = corners.coordinates(along: ky) - origin.y
-    var z = corners.coordinates(along: kz) - origin.z
+    let xs = corners.coordinates(along: kx), ys = corners.coordinates(along: ky)
+    let zs = corners.coordinates(along: kz)
+    var (ax, bx, cx) = (xs.x - origin.x, xs.y - origin.x, xs.z - origin.x)
+    var (ay, by, cy) = (ys.x - origin.y, ys.y - origin.y, ys.z - origin.y)
+    var (az, bz, cz) = (zs.x - origin.z, zs.y - origin.z, zs.z - origin.z)
     // Shear.
-    x += shearX * z
-    y += shearY * z
+    ax += shearX * az; ay += shearY * az
+    bx += shearX * bz; by += shearY * bz
+    cx += shearX * cz; cy += shearY * cz
 
     // Edge functions: twice the signed areas of the sub-triangles seen from the
     // origin; edge i is opposite corner i. All of one sign means the origin
     // (the ray) is inside.
-    var e = x.nextLanes * y.lanesAfterNext - y.nextLanes * x.lanesAfterNext
-    if any(e .== 0) {
-      e = WatertightRay.edgeFunctionsInDouble(x: x, y: y)
+    var e0 = bx * cy - by * cx
+    var e1 = cx * ay - cy * ax
+    var e2 = ax * by - ay * bx
+    if e0 == 0 || e1 == 0 || e2 == 0 {
+      (e0, e1, e2) = WatertightRay.edgeFunctionsInDouble(a: Point3(ax, ay, 0), b: Point3(bx, by, 0),
+                                                          c: Point3(cx, cy, 0))
     }
-    if any(e .< 0) && any(e .> 0) { return nil }
-    let determinant = e.x + e.y + e.z
+    if (e0 < 0 || e1 < 0 || e2 < 0) && (e0 > 0 || e1 > 0 || e2 > 0) { return nil }
+    let determinant = e0 + e1 + e2
     if determinant == 0 { return nil }
 
     // Distance, still scaled by the determinant (avoids a division on misses).
-    z *= shearZ
-    let tScaled = e.x * z.x + e.y * z.y + e.z * z.z
+    az *= shearZ; bz *= shearZ; cz *= shearZ
+    let tScaled = e0 * az + e1 * bz + e2 * cz
     if determinant < 0 && (tScaled >= 0 || tScaled <= tMax * determinant) { return nil }
     if determinant > 0 && (tScaled <= 0 || tScaled >= tMax * determinant) { return nil }
-    return WatertightRay.confirmedHit(x: x, y: y, z: z, e: e, tScaled: tScaled,
-                                      determinant: determinant)
+    return WatertightRay.confirmedHit(x: SIMD3(ax, bx, cx), y: SIMD3(ay, by, cy), z: SIMD3(az, bz, cz),
+                                      e: SIMD3(e0, e1, e2), tScaled: tScaled, determinant: determinant)
   }
 
   /// The edge functions computed in `Double`, for a ray exactly on an edge in
   /// `Float`: then the two triangles sharing the edge agree.
   @inline(never)
-  private static func edgeFunctionsInDouble(x: SIMD3<Float>, y: SIMD3<Float>) -> SIMD3<Float> {
-    let (xd, yd) = (SIMD3<Double>(x), SIMD3<Double>(y))
-    return SIMD3<Float>(xd.nextLanes * yd.lanesAfterNext - yd.nextLanes * xd.lanesAfterNext)
+  private static func edgeFunctionsInDouble(a: Point3, b: Point3, c: Point3) -> (Float, Float, Float) {
+    (Float(Double(b.x) * Double(c.y) - Double(b.y) * Double(c.x)),
+     Float(Double(c.x) * Double(a.y) - Double(c.y) * Double(a.x)),
+     Float(Double(a.x) * Double(b.y) - Double(a.y) * Double(b.x)))
   }
 
   /// The hit once the ray is known to cross the triangle within `(0, tMax)`:
   /// divides by the determinant and rejects a `t` that rounding alone could
-  /// have made positive (pbrt-v3 3.9.6).
+  /// have made positive (pbrt-v3 3.9.6). Lane i of `x`, `y`, `z` is corner i
+  /// in ray space; lane i of `e` the edge function opposite it.
   private static func confirmedHit(x: SIMD3<Float>, y: SIMD3<Float>, z: SIMD3<Float>,
                                    e: SIMD3<Float>, tScaled: Float, determinant: Float)
     -> (t: Float, barycentrics: SIMD3<Float>)?
@@ -117,13 +127,4 @@ struct WatertightRay: Sendable, BitwiseCopyable {
 private func largestMagnitude(_ v: SIMD3<Float>) -> Float {
   let a = abs(v)
   return Swift.max(a.x, a.y, a.z)
-}
-
-extension SIMD3 {
-  /// `(y, z, x)`: lane i holds lane i + 1, cyclically.
-  @inline(__always)
-  fileprivate var nextLanes: SIMD3 { SIMD3(y, z, x) }
-  /// `(z, x, y)`: lane i holds lane i + 2, cyclically.
-  @inline(__always)
-  fileprivate var lanesAfterNext: SIMD3 { SIMD3(z, x, y) }
 }

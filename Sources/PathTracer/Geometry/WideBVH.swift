@@ -97,8 +97,7 @@ struct WideBVH: Sendable {
       let node = binary[child]
       nodes[index].setBounds(node.bounds, lane: lane)
       if node.isLeaf {
-        nodes[index].child[lane] = node.offset
-        nodes[index].primitiveCount[lane] = Int32(node.primitiveCount)
+        nodes[index].setLeaf(lane: lane, first: node.offset, count: node.primitiveCount)
       } else {
         let subtree = collapse(binary, root: child, into: &nodes, widestFirst: widestFirst)
         nodes[index].child[lane] = Int32(subtree.index)
@@ -132,7 +131,7 @@ struct WideBVH: Sendable {
           let node = nodes.baseAddress! + nodeIndex
           let (reached, tEnter) = slabs.test(node, tMax: ray.tMax)
           let reachedLanes = reached.laneBits
-          let leafLanes = (node.pointee.primitiveCount .!= 0).laneBits
+          let leafLanes = Int(node.pointee.leafLanes)
           // Leaves first, at once: their tests lower `ray.tMax`, which
           // prunes the nodes below.
           var leaves = reachedLanes & leafLanes
@@ -195,16 +194,19 @@ struct WideBVH: Sendable {
           // so the order does not matter.
           let node = nodes.baseAddress! + nodeIndex
           var lanes = slabs.test(node, tMax: ray.tMax).reached.laneBits
+          let leafLanes = Int(node.pointee.leafLanes)
           while lanes != 0 {
             let lane = lanes.trailingZeroBitCount
-            lanes &= lanes - 1
-            let count = Int(node.pointee.primitiveCount[lane])
-            if count == 0 {
+            lanes &= lanes &- 1
+            if leafLanes & (1 << lane) == 0 {
               stack[stackCount] = node.pointee.child[lane]
               stackCount &+= 1
             } else {
               let first = Int(node.pointee.child[lane])
-              for slot in first..<(first &+ count) where hitsPrimitive(slot, ray) { return true }
+              for slot in first..<(first &+ Int(node.pointee.primitiveCount[lane]))
+              where hitsPrimitive(slot, ray) {
+                return true
+              }
             }
           }
           if stackCount == 0 { return false }
@@ -245,6 +247,7 @@ private struct RaySlabs {
   let nearX: Int, nearY: Int, nearZ: Int
   let farX: Int, farY: Int, farZ: Int
 
+  @inline(__always)
   init(_ ray: Ray) {
     let inverse = 1 / ray.direction
     (originX, originY, originZ) = (SIMD4(repeating: ray.origin.x), SIMD4(repeating: ray.origin.y),

@@ -4,9 +4,9 @@
 ///
 /// `planes[axis]` holds the four children's lower bounds along `axis` and
 /// `planes[3 + axis]` their upper bounds. A child is either another node
-/// (`primitiveCount[i] == 0`, `child[i]` its index) or a leaf
-/// (`child[i]` its first slot, `primitiveCount[i]` its number of
-/// primitives). Unused lanes hold the empty box, which no ray hits.
+/// (`child[i]` its index) or a leaf (`child[i]` its first slot,
+/// `primitiveCount[i]` its number of primitives, bit i of `leafLanes` set).
+/// Unused lanes hold the empty box, which no ray hits.
 struct WideBVHNode: Sendable, BitwiseCopyable {
   /// Lower bounds along x, y, z, then upper bounds along x, y, z; lane i is child i.
   var planes: InlineArray<6, SIMD4<Float>>
@@ -14,7 +14,10 @@ struct WideBVHNode: Sendable, BitwiseCopyable {
   var child: SIMD4<Int32>
   /// Per child: the number of primitives of a leaf; 0 for an interior child
   /// and for an unused lane.
-  var primitiveCount: SIMD4<Int32>
+  var primitiveCount: SIMD4<UInt16>
+  /// Bit i is set if child i is a leaf: which lanes to test at once and which
+  /// to descend into, without looking at the counts.
+  var leafLanes: Int32
 
   /// A node with no children yet: every lane empty.
   init() {
@@ -22,6 +25,7 @@ struct WideBVHNode: Sendable, BitwiseCopyable {
               SIMD4(repeating: -.infinity), SIMD4(repeating: -.infinity), SIMD4(repeating: -.infinity)]
     child = .zero
     primitiveCount = .zero
+    leafLanes = 0
   }
 
   /// The box of child `lane`.
@@ -36,5 +40,12 @@ struct WideBVHNode: Sendable, BitwiseCopyable {
       planes[axis][lane] = bounds.lower[axis]
       planes[3 + axis][lane] = bounds.upper[axis]
     }
+  }
+
+  /// Makes child `lane` a leaf of `count` (at least 1) primitives from slot `first` on.
+  mutating func setLeaf(lane: Int, first: Int32, count: UInt16) {
+    child[lane] = first
+    primitiveCount[lane] = count
+    leafLanes |= 1 << lane
   }
 }
