@@ -180,7 +180,9 @@ struct BVHTests {
       let binaryResult = closest { mesh.bvh.traverse(ray: &$0, $1) }
       let wideResult = closest { wide.traverse(ray: &$0, $1) }
       #expect(wideResult == binaryResult)
-      let anyHit = wide.traverseAnyHit(ray: ray) { slot, ray in test.hit(mesh.corners[slot], tMax: ray.tMax) != nil }
+      let anyHit = wide.traverseAnyHit(ray: ray) { slot, ray in
+        test.hit(mesh.corners[slot], tMax: ray.tMax) != nil
+      }
       #expect(anyHit == binaryResult.0)
       if binaryResult.0 { hitCount += 1 }
       // Every box the wide tree rejects holds no primitive the ray reaches.

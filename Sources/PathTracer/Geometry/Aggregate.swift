@@ -106,8 +106,12 @@ public struct Aggregate: Sendable {
       firstVertex[index] = Int32(vertexCount)
       let count = mesh.positions.count
       vertexCount += count
-      if anyNormals { vertexNormals += mesh.normals.isEmpty ? Array(repeating: .zero, count: count) : mesh.normals }
-      if anyUVs { vertexUVs += mesh.uvs.isEmpty ? Array(repeating: .zero, count: count) : mesh.uvs }
+      if anyNormals {
+        vertexNormals += mesh.normals.isEmpty ? Array(repeating: .zero, count: count) : mesh.normals
+      }
+      if anyUVs {
+        vertexUVs += mesh.uvs.isEmpty ? Array(repeating: .zero, count: count) : mesh.uvs
+      }
     }
 
     var elements: [Element] = [], primitiveOfSlot: [Int32] = []
