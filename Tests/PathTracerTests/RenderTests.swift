@@ -89,3 +89,48 @@ struct RenderTests {
     #expect(worker.arena.statistics.blockCount == 1)
   }
 }
+
+@Suite("Whitted integrator")
+struct WhittedTests {
+  @Test("direct lighting on a Lambertian floor matches the analytic value, as with the path tracer")
+  func analyticDiskLight() throws {
+    let (albedo, radiance, radius, height): (Float, Float, Float, Float) = (0.5, 2, 3, 4)
+    let text = diskOverFloorScene(albedo: albedo, radiance: radiance, radius: radius, height: height)
+      .replacingOccurrences(of: "\"type\": \"pathtracer\", \"min_depth\": 0, \"max_depth\": 0",
+                            with: "\"type\": \"whitted\", \"min_depth\": 3")
+    let scene = try SceneLoader.parse(text, fileName: "disk.json")
+    guard case .whitted(let whitted) = scene.integrator else {
+      Issue.record("expected the whitted integrator")
+      return
+    }
+    #expect(whitted.maxDepth == 3)
+    var settings = scene.film
+    settings.threads = 2
+    let image = Renderer.render(scene, settings: settings).image
+    let mean = image.reduce(Float(0)) { $0 + $1.g } / Float(image.count)
+    let expected = albedo * radiance * radius * radius / (radius * radius + height * height)
+    #expect(abs(mean - expected) / expected < 0.02, "mean \(mean), expected \(expected)")
+  }
+
+  @Test("a mirror floor shows the light only through specular recursion, dimmed by the conductor's Fresnel term")
+  func mirrorRecursion() throws {
+    func meanOfMirrorFloor(depth: Int) throws -> Float {
+      let text = diskOverFloorScene(albedo: 0.5, radiance: 2, radius: 3, height: 4)
+        .replacingOccurrences(of: "\"type\": \"pathtracer\", \"min_depth\": 0, \"max_depth\": 0",
+                              with: "\"type\": \"whitted\", \"min_depth\": \(depth)")
+        .replacingOccurrences(of: "{ \"name\": \"floor\", \"type\": \"matte\", \"diffuse\": [0.5, 0.5, 0.5], \"roughness\": 0 }",
+                              with: "{ \"name\": \"floor\", \"type\": \"specular_metal\", \"refractive_index\": [0.2, 0.2, 0.2], \"absorption_coefficient\": [3.9, 3.9, 3.9] }")
+      let scene = try SceneLoader.parse(text, fileName: "mirror.json")
+      let image = Renderer.render(scene, settings: scene.film).image
+      return image.reduce(Float(0)) { $0 + $1.g } / Float(image.count)
+    }
+    // The camera looks straight down at the mirror; the reflected ray goes straight up into
+    // the light, which faces down. Without recursion the mirror has nothing to show; with
+    // it, the light's radiance 2 times the conductor's reflectance at normal incidence,
+    // ((n - 1)² + k²) / ((n + 1)² + k²) with n = 0.2, k = 3.9.
+    let reflectance: Float = (0.64 + 15.21) / (1.44 + 15.21)
+    #expect(try meanOfMirrorFloor(depth: 0) == 0)
+    let mirrored = try meanOfMirrorFloor(depth: 1)
+    #expect(abs(mirrored - 2 * reflectance) < 0.01, "\(mirrored)")
+  }
+}

@@ -16,12 +16,14 @@ public struct NormalsIntegrator: Sendable {
 /// The integrator a scene asks for.
 public enum Integrator: Sendable {
   case path(PathIntegrator)
+  case whitted(WhittedIntegrator)
   case normals(NormalsIntegrator)
 
   /// Path vertices that consume samples.
   public var bounces: Int {
     switch self {
     case .path(let path): path.bounces
+    case .whitted(let whitted): whitted.bounces
     case .normals: 0
     }
   }

@@ -52,6 +52,9 @@ struct TileRenderer: ~Copyable {
           case .path(var integrator):
             integrator.memory = settings.memory
             return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, rng: &rng, alloc: sampleScope)
+          case .whitted(var integrator):
+            integrator.memory = settings.memory
+            return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, alloc: sampleScope)
           case .normals(let integrator):
             return integrator.radiance(ray, scene: scene)
           }

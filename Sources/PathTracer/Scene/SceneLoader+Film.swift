@@ -35,7 +35,8 @@ extension SceneLoader {
     }
   }
 
-  /// `integrator`: `pathtracer` (with `min_depth`, `max_depth`) or `normals_debug`.
+  /// `integrator`: `pathtracer` (with `min_depth`, `max_depth`), `whitted`
+  /// (with `min_depth`, tray_rust's name for its recursion limit) or `normals_debug`.
   static func integrator(from node: JSONNode) throws(SceneError) -> Integrator {
     let type = try node.required("type")
     switch try type.string() {
@@ -48,9 +49,13 @@ extension SceneLoader {
     case "normals_debug":
       return .normals(NormalsIntegrator())
     case "whitted":
-      throw type.unsupported("the \"whitted\" integrator")
+      // tray_rust's whitted integrator reads `min_depth` as its maximum recursion depth.
+      let depthNode = try node.required("min_depth")
+      let depth = try depthNode.int()
+      guard depth >= 0 else { throw depthNode.error("must not be negative, found \(depth)") }
+      return .whitted(WhittedIntegrator(maxDepth: depth))
     case let other:
-      throw type.error("unknown integrator type \"\(other)\"; expected \"pathtracer\" or \"normals_debug\"")
+      throw type.error("unknown integrator type \"\(other)\"; expected \"pathtracer\", \"whitted\" or \"normals_debug\"")
     }
   }
 }
