@@ -52,7 +52,7 @@ struct Tracer: ParsableCommand {
     do {
       scene = try SceneLoader.load(path: self.scene)
     } catch {
-      throw CleanExit.failure("error: \(error)")
+      throw ExitCode.failure(printing: "error: \(error)")
     }
     var settings = scene.film
     settings.threads = threads
@@ -74,7 +74,7 @@ struct Tracer: ParsableCommand {
     do {
       try SRGB.image(image, width: settings.width, height: settings.height).writePNG(to: outputPath)
     } catch {
-      throw CleanExit.failure("error: \(error)")
+      throw ExitCode.failure(printing: "error: \(error)")
     }
     if !quiet {
       let summary = String(
@@ -104,9 +104,9 @@ struct Resolution: ExpressibleByArgument {
   }
 }
 
-/// Exits with status 1 after printing a message to standard error.
-enum CleanExit {
-  static func failure(_ message: String) -> ExitCode {
+extension ExitCode {
+  /// Exit status 1, after printing `message` to standard error.
+  static func failure(printing message: String) -> ExitCode {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     return ExitCode.failure
   }
