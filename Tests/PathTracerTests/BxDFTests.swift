@@ -36,6 +36,7 @@ let glossyAndDiffuseCases: [BxDFCase] = [
                                  fresnel: FresnelDielectric(etaI: 1, etaT: 1.5))),
   BxDFCase(name: "gold: Torrance-Sparrow GGX α=0.4, conductor",
            bxdf: TorranceSparrow(reflectance: .white, distribution: GGXDistribution(alpha: 0.4), fresnel: gold)),
+  BxDFCase(name: "measured: a synthetic shiny MERL table", bxdf: MeasuredBRDF(table: smoothMERLTable)),
 ]
 
 /// Rough glass transmission (air 1 to glass 1.5), seen from both sides.
@@ -236,6 +237,7 @@ struct BxDFCostTests {
     #expect(allocations(SpecularReflection(reflectance: .white, fresnel: FresnelNoOp())) == 0)
     #expect(allocations(SpecularTransmission(transmittance: .white, etaA: 1, etaB: 1.5)) == 0)
     #expect(allocations(FresnelSpecular(reflectance: .white, transmittance: .white, etaA: 1, etaB: 1.5)) == 0)
+    #expect(allocations(MeasuredBRDF(table: smoothMERLTable)) == 0)
   }
 
   @Test("BxDFs are small plain values")
@@ -244,6 +246,7 @@ struct BxDFCostTests {
     #expect(MemoryLayout<OrenNayar>.size <= 32)
     #expect(MemoryLayout<TorranceSparrow<BeckmannDistribution, FresnelDielectric>>.size <= 32)
     #expect(MemoryLayout<TorranceSparrow<GGXDistribution, FresnelConductor>>.size <= 64)
+    #expect(MemoryLayout<MeasuredBRDF>.size == 8)
     #expect(MemoryLayout<BxDFSample>.size <= 48)
   }
 }

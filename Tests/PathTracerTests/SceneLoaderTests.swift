@@ -61,7 +61,7 @@ struct SceneLoaderTests {
           (broken("\"type\": \"matte\"", "\"type\": \"velvet\""),
            "bad.json: materials[0].type: unknown material type \"velvet\""),
           (broken("\"type\": \"matte\"", "\"type\": \"merl\""),
-           "bad.json: materials[0].type: the \"merl\" material is not supported yet"),
+           "bad.json: materials[0]: missing required key \"file\""),
           (broken("\"transform\": [{ \"type\": \"rotate_x\"", "\"keyframes\": [], \"transform\": [{ \"type\": \"rotate_x\""),
            "bad.json: objects[1].keyframes: animated objects (keyframes) is not supported yet"),
           (broken("\"emitter\": \"area\", \"material\": \"white\",", "\"emitter\": \"none\", \"material\": \"white\","),
@@ -168,7 +168,7 @@ struct SceneLoaderTests {
           ("{ \"name\": \"white\", \"type\": \"plastic\", \"diffuse\": [1, 1, 1], \"gloss\": [1, 1, 1], \"roughness\": 0.1, \"distribution\": \"GGX\" }",
            "bad.json: materials[0].distribution: unknown microfacet distribution \"GGX\""),
           ("{ \"name\": \"white\", \"type\": \"merl\", \"file\": \"gold.binary\" }",
-           "bad.json: materials[0].type: the \"merl\" material is not supported yet"),
+           "bad.json: materials[0].file: \"gold.binary\" cannot be read: No such file or directory"),
         ])
   func badMaterial(material: String, expected: String) {
     do {

@@ -17,6 +17,7 @@ import LightArena
 /// { "name": "glass", "type": "glass", "reflect": [1, 1, 1], "transmit": [1, 1, 1], "eta": 1.52 }
 /// { "name": "frosted", "type": "rough_glass", "reflect": [1, 1, 1], "transmit": [1, 1, 1], "eta": 1.52,
 ///   "roughness": 0.1, "distribution": "ggx" }
+/// { "name": "paint", "type": "merl", "file": "brdfs/blue-metallic-paint.binary" }
 /// ```
 public enum Material: Sendable {
   /// A diffuse surface: Lambertian when `roughness` is 0, otherwise
@@ -43,6 +44,9 @@ public enum Material: Sendable {
   /// α = `roughness`.
   case roughGlass(reflect: Color, transmit: Color, eta: Float, roughness: Float,
                   distribution: MicrofacetModel = .beckmann)
+  /// A measured BRDF from the MERL database (JSON type `"merl"`): one
+  /// ``MeasuredBRDF`` reading `table`. The material keeps the table alive.
+  case measured(MERLTable)
 
   /// The most BxDFs any material puts in one BSDF.
   static let maximumComponents = 2
@@ -104,6 +108,9 @@ public enum Material: Sendable {
         bsdf.addRoughDielectric(reflect: reflect, transmit: transmit, eta: eta,
                                 distribution: GGXDistribution(alpha: alpha))
       }
+
+    case let .measured(table):
+      bsdf.add(MeasuredBRDF(table: table))
     }
     return bsdf
   }

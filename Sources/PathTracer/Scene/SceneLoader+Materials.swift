@@ -4,7 +4,7 @@ extension SceneLoader {
   /// ```json
   /// { "name": "red_wall", "type": "matte", "diffuse": [0.366, 0.037, 0.042], "roughness": 1.0 }
   /// ```
-  static func materials(from node: JSONNode) throws(SceneError) -> ([Material], [String: Int]) {
+  mutating func materials(from node: JSONNode) throws(SceneError) -> ([Material], [String: Int]) {
     var materials: [Material] = []
     var index: [String: Int] = [:]
     for entry in try node.elements() {
@@ -12,13 +12,14 @@ extension SceneLoader {
       let name = try nameNode.string()
       guard index[name] == nil else { throw nameNode.error("a material named \"\(name)\" is already defined") }
       index[name] = materials.count
-      materials.append(try material(from: entry))
+      materials.append(try Self.material(from: entry, loader: &self))
     }
     return (materials, index)
   }
 
   /// One material, by its `type`. Missing or mistyped keys are reported at their JSON path.
-  static func material(from node: JSONNode) throws(SceneError) -> Material {
+  /// `loader` reads (and caches) the files a material names: MERL tables.
+  static func material(from node: JSONNode, loader: inout SceneLoader) throws(SceneError) -> Material {
     let type = try node.required("type")
     switch try type.string() {
     case "matte":
@@ -48,10 +49,25 @@ extension SceneLoader {
                          roughness: try node.required("roughness").nonNegativeFloat(),
                          distribution: try microfacetModel(node))
     case "merl":
-      throw type.unsupported("the \"merl\" material")
+      return .measured(try loader.merlTable(node.required("file")))
     case let other:
       throw type.error("unknown material type \"\(other)\"; expected matte, plastic, metal, specular_metal, "
                        + "glass, rough_glass or merl")
+    }
+  }
+
+  /// `"file": "brdfs/gold.binary"`: the MERL table at that path, relative to
+  /// the scene's folder, read once however many materials name it.
+  mutating func merlTable(_ fileNode: JSONNode) throws(SceneError) -> MERLTable {
+    let written = try fileNode.string()
+    let path = resolve(written)
+    if let table = merlTables[path] { return table }
+    do {
+      let table = try MERLFile.load(path: path)
+      merlTables[path] = table
+      return table
+    } catch {
+      throw fileNode.error("\"\(written)\" \(error.problem)")
     }
   }
 

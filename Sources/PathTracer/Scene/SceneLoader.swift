@@ -4,15 +4,17 @@
 /// the file and the JSON path of the offending value, e.g.
 /// `cornell.json: objects[2].geometry.radius: expected a number, found "5"`.
 /// Parts of the format this renderer does not implement yet (animation,
-/// textures, some materials) are rejected as "not supported yet" at their path
+/// textures) are rejected as "not supported yet" at their path
 /// rather than silently rendered wrong. Unknown keys are ignored, as tray_rust does.
 ///
-/// Relative file names (OBJ models) are resolved against the scene file's folder.
+/// Relative file names (OBJ models, MERL BRDFs) are resolved against the scene file's folder.
 public struct SceneLoader {
   /// The folder of the scene file, for relative paths in it.
   let directory: String
   /// Parsed OBJ files by path: tray_rust scenes often instance one model several times.
   var objFiles: [String: OBJFile] = [:]
+  /// Loaded MERL tables by path, so that materials naming one file share its 17.5 MB.
+  var merlTables: [String: MERLTable] = [:]
 
   /// Loads the scene file at `path`.
   public static func load(path: String) throws(SceneError) -> Scene {
@@ -39,7 +41,7 @@ public struct SceneLoader {
     if let textures = root.optional("textures"), !(try textures.elements().isEmpty) {
       throw textures.unsupported("textures")
     }
-    let (materials, materialIndex) = try Self.materials(from: try root.required("materials"))
+    let (materials, materialIndex) = try self.materials(from: try root.required("materials"))
 
     var builder = ObjectBuilder(materialIndex: materialIndex)
     for object in try root.required("objects").elements() {
