@@ -4,12 +4,10 @@ import PathTracer
 /// A one-line progress bar on standard error: percent done, samples per second, time left.
 final class ProgressBar {
   let enabled: Bool
-  let samplesPerTile: Int
   private var lastWidth = 0
 
-  init(enabled: Bool, samplesPerTile: Int) {
+  init(enabled: Bool) {
     self.enabled = enabled
-    self.samplesPerTile = samplesPerTile
   }
 
   func update(_ progress: Renderer.Progress) {
@@ -18,8 +16,7 @@ final class ProgressBar {
     let barWidth = 30
     let filled = Int(fraction * Double(barWidth))
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
-    // Tiles at the edges can be smaller; this rate is an estimate for display only.
-    let rate = Double(progress.completedTiles * samplesPerTile) / max(progress.elapsedSeconds, 1e-9)
+    let rate = Double(progress.completedSamples) / max(progress.elapsedSeconds, 1e-9)
     let remaining = fraction > 0 ? progress.elapsedSeconds * (1 - fraction) / fraction : 0
     let line = String(format: "\r[%@] %5.1f%%  %.2f M samples/s  ETA %.0f s", bar, fraction * 100, rate / 1e6, remaining)
     lastWidth = line.count

@@ -39,6 +39,9 @@ struct Tracer: ParsableCommand {
     discussion: "heap makes the same data as Swift arrays and [any BxDF] existentials, to measure what the arena saves."))
   var allocator: ScratchMemory = .arena
 
+  @OptionGroup(title: "Sampler")
+  var samplerOptions: SamplerOptions
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -59,6 +62,7 @@ struct Tracer: ParsableCommand {
     settings.seed = seed
     settings.memory = allocator
     if let spp { settings.samplesPerPixel = spp }
+    try samplerOptions.apply(to: &settings)
     if let resolution {
       settings.width = resolution.width
       settings.height = resolution.height
@@ -66,8 +70,7 @@ struct Tracer: ParsableCommand {
     let renderScene = scene.withResolution(width: settings.width, height: settings.height)
     let outputPath = output ?? Self.defaultOutput(for: self.scene)
 
-    let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0,
-                               samplesPerTile: settings.tileSize * settings.tileSize * settings.samplesPerPixel)
+    let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
     let (image, report) = Renderer.render(renderScene, settings: settings) { progress.update($0) }
     progress.finish()
 
@@ -78,8 +81,8 @@ struct Tracer: ParsableCommand {
     }
     if !quiet {
       let summary = String(
-        format: "%@: %dx%d, %d spp, %.2f s, %.2f M samples/s, arena peak %d bytes/pixel in %d block(s), %d dropped sample(s)",
-        outputPath, settings.width, settings.height, settings.samplesPerPixel, report.seconds,
+        format: "%@: %dx%d, %@, %.2f s, %.2f M samples/s, arena peak %d bytes/pixel in %d block(s), %d dropped sample(s)",
+        outputPath, settings.width, settings.height, SamplerOptions.summary(of: report, settings: settings), report.seconds,
         report.samplesPerSecond / 1e6, report.arenaPeakBytesPerPixel, report.arenaBlocks, report.droppedSamples)
       FileHandle.standardError.write(Data((summary + "\n").utf8))
     }

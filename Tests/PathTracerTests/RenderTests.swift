@@ -66,13 +66,19 @@ struct RenderTests {
 
   @Test("rendering makes no heap allocation per pixel or per sample: the count does not grow with the pixel count",
         .enabled(if: malloc_counter_is_active() != 0, "the malloc counter is off under AddressSanitizer"),
-        arguments: ["a diffuse floor", "every material"])
-  func noMallocsPerPixel(sceneName: String) throws {
+        arguments: ["a diffuse floor", "every material"], ["low_discrepancy", "uniform", "adaptive"])
+  func noMallocsPerPixel(sceneName: String, sampler: String) throws {
     let text = sceneName == "every material"
       ? everyMaterialScene(size: 64, samples: 4)
       : diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 64, samples: 4)
     let scene = try SceneLoader.parse(text, fileName: "scene.json")
     var settings = scene.film
+    settings.sampler = switch sampler {
+    case "uniform": .uniform
+    // Up to three batches (4 + 4 + 8 samples) in nested scopes.
+    case "adaptive": .adaptive(AdaptiveSampling(maxSamples: 16, threshold: 0.01))
+    default: .lowDiscrepancy
+    }
     settings.tileSize = 8
     let film = Film(width: 64, height: 64, filter: settings.filter, tileSize: 8)
     var worker = TileRenderer(scene: scene, settings: settings)
@@ -87,6 +93,7 @@ struct RenderTests {
     #expect(small == 0)
     #expect(large == 0)
     #expect(worker.arena.statistics.blockCount == 1)
+    #expect(worker.samplesTaken >= 34 * 64 * 4)
   }
 }
 

@@ -8,6 +8,8 @@ public struct RenderSettings: Sendable {
   public var threads: Int
   /// Selects the random numbers; the image depends on it but not on `threads`.
   public var seed: UInt64
+  /// Which random numbers the pixels use (the film's `sampler`); low-discrepancy by default.
+  public var sampler: SamplerKind = .lowDiscrepancy
   public var tileSize: Int = 16
   /// Where pixels keep their scratch data; `.heap` only for the allocation ablation.
   public var memory: ScratchMemory = .arena
@@ -25,6 +27,7 @@ public struct RenderSettings: Sendable {
 
 /// What a finished render reports besides its image.
 public struct RenderReport: Sendable {
+  /// Camera samples taken, dropped ones included; varies per pixel with the adaptive sampler.
   public var samples: Int
   public var seconds: Double
   /// Samples whose radiance came out NaN or infinite; they were dropped, not splatted.

@@ -11,6 +11,8 @@ public enum Renderer {
   public struct Progress: Sendable {
     public var completedTiles: Int
     public var totalTiles: Int
+    /// Camera samples taken in the completed tiles.
+    public var completedSamples: Int
     public var elapsedSeconds: Double
     public var fraction: Double { Double(completedTiles) / Double(max(totalTiles, 1)) }
   }
@@ -36,13 +38,15 @@ public enum Renderer {
           while true {
             let tile = work.nextTile.wrappingAdd(1, ordering: .relaxed).oldValue
             guard tile < totalTiles else { break }
+            let samplesBefore = worker.samplesTaken
             worker.render(tile: tile, film: shared.value.pointee)
+            work.completedSamples.wrappingAdd(worker.samplesTaken - samplesBefore, ordering: .relaxed)
             work.completedTiles.wrappingAdd(1, ordering: .relaxed)
           }
           let stats = worker.arena.statistics
           work.results.withLock {
-            $0.append(WorkerResult(dropped: worker.droppedSamples, peakBytes: stats.highWaterBytes,
-                                   blocks: stats.blockCount))
+            $0.append(WorkerResult(samples: worker.samplesTaken, dropped: worker.droppedSamples,
+                                   peakBytes: stats.highWaterBytes, blocks: stats.blockCount))
           }
           done.signal()
         }
@@ -55,6 +59,7 @@ public enum Renderer {
           finished += 1
         } else {
           progress(Progress(completedTiles: work.completedTiles.load(ordering: .relaxed), totalTiles: totalTiles,
+                            completedSamples: work.completedSamples.load(ordering: .relaxed),
                             elapsedSeconds: (ContinuousClock.now - start).seconds))
         }
       }
@@ -63,7 +68,7 @@ public enum Renderer {
     let seconds = (ContinuousClock.now - start).seconds
     let workers = work.results.withLock { $0 }
     let report = RenderReport(
-      samples: settings.width * settings.height * settings.samplesPerPixel,
+      samples: workers.reduce(0) { $0 + $1.samples },
       seconds: seconds,
       droppedSamples: workers.reduce(0) { $0 + $1.dropped },
       arenaPeakBytesPerPixel: workers.map(\.peakBytes).max() ?? 0,
@@ -76,10 +81,12 @@ public enum Renderer {
     /// The next tile to hand out.
     let nextTile = Atomic<Int>(0)
     let completedTiles = Atomic<Int>(0)
+    let completedSamples = Atomic<Int>(0)
     let results = Mutex<[WorkerResult]>([])
   }
 
   struct WorkerResult: Sendable {
+    var samples: Int
     var dropped: Int
     var peakBytes: Int
     var blocks: Int

@@ -8,11 +8,17 @@ import LightArena
 /// every BSDF along the path) is a pointer bump in that arena, and all of it
 /// is released in O(1) when the pixel is done. After the first few pixels the
 /// arena's block is simply reused: rendering makes no heap allocations.
+///
+/// The adaptive sampler adds one level: its pixel takes samples in batches,
+/// and each batch's sample arrays live in a scope nested in the pixel's,
+/// released before the next batch, so a pixel never holds more than one batch.
 struct TileRenderer: ~Copyable {
   let scene: Scene
   let settings: RenderSettings
   var arena = MemoryArena()
   var droppedSamples = 0
+  /// Camera samples taken so far, dropped ones included (the adaptive sampler's count varies).
+  var samplesTaken = 0
 
   init(scene: Scene, settings: RenderSettings) {
     self.scene = scene
@@ -33,39 +39,75 @@ struct TileRenderer: ~Copyable {
   mutating func renderPixel(x: Int, y: Int, into buffer: TileBuffer) {
     let settings = settings, scene = scene
     var rng = pixelGenerator(seed: settings.seed, x: x, y: y, width: settings.width)
-    let spp = settings.samplesPerPixel
-    var dropped = 0
+    let spp = settings.samplesPerPixel, bounces = scene.integrator.bounces, memory = settings.memory
+    var pixel = PixelProgress(corner: Point2(Float(x), Float(y)))
 
     // ── The pixel's arena scope opens here. ──
     arena.withAllocator { pixelScope in
-      // The pixel's sample arrays: every camera sample's film position, and per
-      // bounce its light, light-choice, BSDF and component samples.
-      let samples = PixelSamples(alloc: pixelScope, samplesPerPixel: spp,
-                                 bounces: scene.integrator.bounces, rng: &rng, memory: settings.memory)
-      let pixelCorner = Point2(Float(x), Float(y))
-      for sample in 0..<spp {
-        let filmPoint = pixelCorner + samples.film.point(sample)
-        let ray = scene.camera.generateRay(filmPoint: filmPoint)
-        // ── A nested scope per camera sample holds the BSDFs of its path. ──
-        let radiance = pixelScope.withScope { sampleScope in
-          switch scene.integrator {
-          case .path(var integrator):
-            integrator.memory = settings.memory
-            return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, rng: &rng, alloc: sampleScope)
-          case .whitted(var integrator):
-            integrator.memory = settings.memory
-            return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, alloc: sampleScope)
-          case .normals(let integrator):
-            return integrator.radiance(ray, scene: scene)
-          }
-        } // ── The sample's BSDFs are released here. ──
-        if radiance.isFinite {
-          buffer.addSample(filmPoint, radiance)
-        } else {
-          dropped += 1
+      switch settings.sampler {
+      case .lowDiscrepancy, .uniform:
+        // The pixel's sample arrays: every camera sample's film position, and per
+        // bounce its light, light-choice, BSDF and component samples.
+        let pattern: SamplePattern = settings.sampler == .uniform ? .uniform : .lowDiscrepancy
+        let samples = PixelSamples(alloc: pixelScope, count: spp, bounces: bounces, pattern: pattern,
+                                   rng: &rng, memory: memory)
+        Self.trace(samples, scene: scene, memory: memory, scope: pixelScope, rng: &rng, pixel: &pixel, into: buffer)
+
+      case .adaptive(let adaptive):
+        // Batches until the pixel's mean is known well enough; each batch continues
+        // the scrambled sequences of the previous ones, so the pixel fixes its scrambles once, here.
+        let scrambles = PCG32(seed: rng.next(), stream: rng.next())
+        while let count = adaptive.nextBatchSize(taken: pixel.taken, luminance: pixel.luminance, firstBatch: spp) {
+          // ── A nested scope per batch holds the batch's sample arrays. ──
+          pixelScope.withScope { batchScope in
+            let batch = LowDiscrepancyBatch(scrambles: scrambles, firstIndex: pixel.taken)
+            let samples = PixelSamples(alloc: batchScope, count: count, bounces: bounces,
+                                       pattern: .lowDiscrepancyBatch(batch), rng: &rng, memory: memory)
+            Self.trace(samples, scene: scene, memory: memory, scope: batchScope, rng: &rng, pixel: &pixel, into: buffer)
+          } // ── The batch's sample arrays are released here. ──
         }
       }
     } // ── The pixel's arena scope ends: its memory is free for the next pixel. ──
-    droppedSamples += dropped
+    droppedSamples += pixel.dropped
+    samplesTaken += pixel.taken
+  }
+
+  /// Traces every camera sample of `samples` and splats it into `buffer`.
+  /// `scope` is the innermost open scope: the one `samples` lives in.
+  static func trace(_ samples: borrowing PixelSamples, scene: Scene, memory: ScratchMemory, scope: ArenaAllocator,
+                    rng: inout PCG32, pixel: inout PixelProgress, into buffer: TileBuffer) {
+    for sample in 0..<samples.count {
+      let filmPoint = pixel.corner + samples.film.point(sample)
+      let ray = scene.camera.generateRay(filmPoint: filmPoint)
+      // ── A nested scope per camera sample holds the BSDFs of its path. ──
+      let radiance = scope.withScope { sampleScope in
+        switch scene.integrator {
+        case .path(var integrator):
+          integrator.memory = memory
+          return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, rng: &rng, alloc: sampleScope)
+        case .whitted(var integrator):
+          integrator.memory = memory
+          return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, alloc: sampleScope)
+        case .normals(let integrator):
+          return integrator.radiance(ray, scene: scene)
+        }
+      } // ── The sample's BSDFs are released here. ──
+      pixel.taken += 1
+      if radiance.isFinite {
+        buffer.addSample(filmPoint, radiance)
+        pixel.luminance.add(radiance.luminance)
+      } else {
+        pixel.dropped += 1
+      }
+    }
+  }
+
+  /// What one pixel has done so far: samples taken and dropped, and the
+  /// luminance statistics the adaptive sampler's stopping rule reads.
+  struct PixelProgress {
+    let corner: Point2
+    var taken = 0
+    var dropped = 0
+    var luminance = LuminanceStatistics()
   }
 }

@@ -6,6 +6,10 @@
 /// randomized by XOR-ing a random 32-bit scramble into both coordinates, which
 /// keeps it stratified in every elementary interval, and its order is
 /// shuffled so that different dimensions of one camera sample are not correlated.
+///
+/// The fills can also start further along the sequence (`firstIndex`) with a
+/// given scramble: the adaptive sampler's later batches continue the sequence
+/// of the earlier ones (see ``LowDiscrepancyBatch``).
 public enum LowDiscrepancy {
   /// The van der Corput sequence in base 2, scrambled: bit-reverse `index`, XOR `scramble`.
   @inlinable
@@ -35,12 +39,24 @@ public enum LowDiscrepancy {
 
   /// Fills `coordinates` with a scrambled, shuffled (0,2)-sequence, stored as
   /// x, y pairs: point `i` is `coordinates[2 * i]`, `coordinates[2 * i + 1]`.
+  /// The scramble is drawn from `rng` first. Cost: O(n) plus a shuffle; no allocation.
   public static func fill2D(_ coordinates: UnsafeMutableBufferPointer<Float>, rng: inout PCG32) {
     let scramble = SIMD2(rng.nextUInt32(), rng.nextUInt32())
+    fill2D(coordinates, scramble: scramble, firstIndex: 0, rng: &rng)
+  }
+
+  /// Fills `coordinates` with points `firstIndex ..< firstIndex + n` of the
+  /// (0,2)-sequence scrambled by `scramble`, in an order shuffled with `rng`.
+  ///
+  /// A block of 2^k points that starts at a multiple of 2^k is itself a
+  /// (0,k,2)-net, so consecutive batches keep the whole sequence's stratification.
+  public static func fill2D(_ coordinates: UnsafeMutableBufferPointer<Float>, scramble: SIMD2<UInt32>,
+                            firstIndex: UInt32, rng: inout PCG32) {
     let count = coordinates.count / 2
     for i in 0..<count {
-      coordinates[2 * i] = vanDerCorput(UInt32(i), scramble: scramble.x)
-      coordinates[2 * i + 1] = sobol2(UInt32(i), scramble: scramble.y)
+      let index = firstIndex + UInt32(i)
+      coordinates[2 * i] = vanDerCorput(index, scramble: scramble.x)
+      coordinates[2 * i + 1] = sobol2(index, scramble: scramble.y)
     }
     // Shuffle whole points, so that each keeps its two coordinates.
     guard count > 1 else { return }
@@ -51,11 +67,19 @@ public enum LowDiscrepancy {
     }
   }
 
-  /// Fills `values` with a scrambled, shuffled van der Corput sequence.
+  /// Fills `values` with a scrambled, shuffled van der Corput sequence; the
+  /// scramble is drawn from `rng` first.
   public static func fill1D(_ values: UnsafeMutableBufferPointer<Float>, rng: inout PCG32) {
     let scramble = rng.nextUInt32()
+    fill1D(values, scramble: scramble, firstIndex: 0, rng: &rng)
+  }
+
+  /// Fills `values` with points `firstIndex ..< firstIndex + n` of the van der
+  /// Corput sequence scrambled by `scramble`, shuffled with `rng`.
+  public static func fill1D(_ values: UnsafeMutableBufferPointer<Float>, scramble: UInt32,
+                            firstIndex: UInt32, rng: inout PCG32) {
     for i in values.indices {
-      values[i] = vanDerCorput(UInt32(i), scramble: scramble)
+      values[i] = vanDerCorput(firstIndex + UInt32(i), scramble: scramble)
     }
     shuffle(values, rng: &rng)
   }

@@ -1,5 +1,6 @@
 extension SceneLoader {
-  /// `film`: resolution, samples per pixel and reconstruction filter.
+  /// `film`: resolution, samples per pixel, reconstruction filter and, as our
+  /// extension, an optional `sampler` (see ``sampler(from:samples:)``).
   ///
   /// ```json
   /// "film": { "width": 800, "height": 600, "samples": 4,
@@ -16,7 +17,11 @@ extension SceneLoader {
       throw frames.unsupported("rendering more than one frame")
     }
     let filter = try filter(from: try node.required("filter"))
-    return RenderSettings(width: width, height: height, samplesPerPixel: samples, filter: filter)
+    var settings = RenderSettings(width: width, height: height, samplesPerPixel: samples, filter: filter)
+    if let sampler = node.optional("sampler") {
+      settings.sampler = try Self.sampler(from: sampler, samples: samples)
+    }
+    return settings
   }
 
   static func filter(from node: JSONNode) throws(SceneError) -> ReconstructionFilter {
