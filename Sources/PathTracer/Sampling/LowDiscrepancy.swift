@@ -62,8 +62,10 @@ public enum LowDiscrepancy {
     guard count > 1 else { return }
     for i in stride(from: count - 1, to: 0, by: -1) {
       let j = randomIndex(upTo: i, rng: &rng)
-      coordinates.swapAt(2 * i, 2 * j)
-      coordinates.swapAt(2 * i + 1, 2 * j + 1)
+      let point = (coordinates[2 * i], coordinates[2 * i + 1])
+      coordinates[2 * i] = coordinates[2 * j]
+      coordinates[2 * i + 1] = coordinates[2 * j + 1]
+      (coordinates[2 * j], coordinates[2 * j + 1]) = point
     }
   }
 
@@ -87,8 +89,13 @@ public enum LowDiscrepancy {
   /// Fisher-Yates shuffle driven by our own generator, so results do not depend on the standard library's.
   static func shuffle(_ values: UnsafeMutableBufferPointer<Float>, rng: inout PCG32) {
     guard values.count > 1 else { return }
+    // Plain loads and stores: `swapAt` is not always inlined here, and it is
+    // called for every sample of every dimension of every pixel.
     for i in stride(from: values.count - 1, to: 0, by: -1) {
-      values.swapAt(i, randomIndex(upTo: i, rng: &rng))
+      let j = randomIndex(upTo: i, rng: &rng)
+      let value = values[i]
+      values[i] = values[j]
+      values[j] = value
     }
   }
 
