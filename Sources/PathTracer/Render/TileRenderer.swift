@@ -51,9 +51,11 @@ struct TileRenderer: ~Copyable {
           switch scene.integrator {
           case .path(var integrator):
             integrator.memory = settings.memory
+            integrator.time = settings.time
             return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, rng: &rng, alloc: sampleScope)
           case .whitted(var integrator):
             integrator.memory = settings.memory
+            integrator.time = settings.time
             return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, alloc: sampleScope)
           case .normals(let integrator):
             return integrator.radiance(ray, scene: scene)

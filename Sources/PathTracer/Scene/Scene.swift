@@ -8,6 +8,8 @@ public struct Scene: Sendable {
   /// The film settings the file asks for (the command line may override them).
   public var film: RenderSettings
   public var materials: [Material]
+  /// The textures that materials refer to by index (see ``TexturedColor``).
+  public var textures: TextureTable
   public var lights: [Light]
   public let lightDistribution: LightDistribution
   /// Per primitive of `geometry`, in the same order: its material and area light.
@@ -15,12 +17,14 @@ public struct Scene: Sendable {
   public let geometry: Aggregate
 
   public init(camera: PerspectiveCamera, integrator: Integrator, film: RenderSettings,
-              materials: [Material], lights: [Light], objects: [SceneObject], primitives: [Primitive]) {
+              materials: [Material], lights: [Light], objects: [SceneObject], primitives: [Primitive],
+              textures: TextureTable = TextureTable()) {
     precondition(objects.count == primitives.count)
     self.camera = camera
     self.integrator = integrator
     self.film = film
     self.materials = materials
+    self.textures = textures
     self.lights = lights
     self.objects = objects
     lightDistribution = LightDistribution(lights: lights)
