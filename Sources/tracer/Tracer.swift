@@ -34,6 +34,9 @@ struct Tracer: ParsableCommand {
   @Option(help: "Seed for the random numbers.")
   var seed: UInt64 = 0
 
+  @Option(help: "The scene time of the frame, which animated textures show.")
+  var time: Float = 0
+
   @Option(help: ArgumentHelp(
     "Where pixels keep samples and BSDFs: arena (the default) or heap.",
     discussion: "heap makes the same data as Swift arrays and [any BxDF] existentials, to measure what the arena saves."))
@@ -48,6 +51,7 @@ struct Tracer: ParsableCommand {
   func validate() throws {
     guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
     if let spp, spp <= 0 { throw ValidationError("--spp must be at least 1") }
+    guard time.isFinite else { throw ValidationError("--time must be a finite number") }
   }
 
   func run() throws {
@@ -61,6 +65,7 @@ struct Tracer: ParsableCommand {
     settings.threads = threads
     settings.seed = seed
     settings.memory = allocator
+    settings.time = time
     if let spp { settings.samplesPerPixel = spp }
     try samplerOptions.apply(to: &settings)
     if let resolution {

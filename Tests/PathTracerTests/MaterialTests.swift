@@ -47,7 +47,7 @@ struct MaterialTests {
     arena.withAllocator { alloc in
       // Probes on either side of the BSDF's allocations (one arena block has room for all).
       let start = UnsafeRawPointer(alloc.allocateBytes(byteCount: 1, alignment: 1).baseAddress)
-      let bsdf = Material.roughGlass(reflect: .white, transmit: Color(0.9, 0.9, 0.9), eta: 1.5, roughness: 0.3)
+      let bsdf = Material.roughGlass(reflect: .white, transmit: .constant(Color(0.9, 0.9, 0.9)), eta: 1.5, roughness: 0.3)
         .bsdf(at: upwardHit, alloc: alloc)
       let end = UnsafeRawPointer(alloc.allocateBytes(byteCount: 1, alignment: 1).baseAddress)
       #expect(bsdf.count == 2)
@@ -151,7 +151,7 @@ struct MaterialTests {
   func glassHalves(reflect: Color, transmit: Color) {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
-      let bsdf = Material.glass(reflect: reflect, transmit: transmit, eta: 1.5).bsdf(at: upwardHit, alloc: alloc)
+      let bsdf = Material.glass(reflect: .constant(reflect), transmit: .constant(transmit), eta: 1.5).bsdf(at: upwardHit, alloc: alloc)
       #expect(bsdf.count == 1)
       let wo = direction(thetaDegrees: 30, phi: 1)
       let s = bsdf.sample(wo: wo, componentSample: 0.5, u: Point2(0.5, 0.5))
@@ -175,7 +175,7 @@ struct MaterialTests {
     let materials: [(name: String, material: Material, least: Double)] = [
       ("rough glass α=0.05", .roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.05, distribution: model), 0.9),
       ("rough glass α=0.5", .roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.5, distribution: model), 0.55),
-      ("metal α=0.2", .metal(refractiveIndex: silverIndex, absorptionCoefficient: silverAbsorption, roughness: 0.2,
+      ("metal α=0.2", .metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption), roughness: 0.2,
                               distribution: model), 0.75),
       ("plastic's coat α=0.1", .plastic(diffuse: .black, gloss: .white, roughness: 0.1, distribution: model), 0.02),
     ]
@@ -209,7 +209,7 @@ struct MaterialTests {
   func specularMetal() {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
-      let bsdf = Material.specularMetal(refractiveIndex: silverIndex, absorptionCoefficient: silverAbsorption)
+      let bsdf = Material.specularMetal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption))
         .bsdf(at: upwardHit, alloc: alloc)
       #expect(bsdf.isSpecular && bsdf.count == 1)
       let conductor = FresnelConductor(eta: silverIndex, k: silverAbsorption)
@@ -233,10 +233,10 @@ struct MaterialTests {
       let beckmannPlastic = Material.plastic(diffuse: .white, gloss: .white, roughness: 0.1)
         .bsdf(at: upwardHit, alloc: alloc)
       #expect(isType(beckmannPlastic.components[1].metatype, TorranceSparrow<BeckmannDistribution, FresnelTwoSided<FresnelDielectric>>.self))
-      let ggxMetal = Material.metal(refractiveIndex: silverIndex, absorptionCoefficient: silverAbsorption, roughness: 0.1,
+      let ggxMetal = Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption), roughness: 0.1,
                                     distribution: .ggx).bsdf(at: upwardHit, alloc: alloc)
       #expect(isType(ggxMetal.components[0].metatype, TorranceSparrow<GGXDistribution, FresnelConductor>.self))
-      let beckmannMetal = Material.metal(refractiveIndex: silverIndex, absorptionCoefficient: silverAbsorption,
+      let beckmannMetal = Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption),
                                          roughness: 0.1).bsdf(at: upwardHit, alloc: alloc)
       #expect(isType(beckmannMetal.components[0].metatype, TorranceSparrow<BeckmannDistribution, FresnelConductor>.self))
       let ggxGlass = Material.roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.1, distribution: .ggx)
@@ -244,7 +244,7 @@ struct MaterialTests {
       #expect(isType(ggxGlass.components[1].metatype,
                      MicrofacetTransmission<Shared<GGXDistribution>, Shared<FresnelDielectric>>.self))
       // Roughness 0 would be a delta, which a microfacet model cannot be: it is clamped.
-      let smooth = Material.metal(refractiveIndex: silverIndex, absorptionCoefficient: silverAbsorption, roughness: 0)
+      let smooth = Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption), roughness: 0)
         .bsdf(at: upwardHit, alloc: alloc)
       let alpha = smooth.components[0].load(as: TorranceSparrow<BeckmannDistribution, FresnelConductor>.self).distribution.alpha
       #expect(alpha == MicrofacetModel.smallestAlpha)

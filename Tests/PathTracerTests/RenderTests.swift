@@ -66,12 +66,16 @@ struct RenderTests {
 
   @Test("rendering makes no heap allocation per pixel or per sample: the count does not grow with the pixel count",
         .enabled(if: malloc_counter_is_active() != 0, "the malloc counter is off under AddressSanitizer"),
-        arguments: ["a diffuse floor", "every material"], ["low_discrepancy", "uniform", "adaptive"])
+        arguments: ["a diffuse floor", "every material", "a textured floor"], ["low_discrepancy", "uniform", "adaptive"])
   func noMallocsPerPixel(sceneName: String, sampler: String) throws {
-    let text = sceneName == "every material"
-      ? everyMaterialScene(size: 64, samples: 4)
-      : diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 64, samples: 4)
-    let scene = try SceneLoader.parse(text, fileName: "scene.json")
+    let folder = try TextureFolder()
+    let text = switch sceneName {
+    case "every material": everyMaterialScene(size: 64, samples: 4)
+    case "a textured floor": try texturedFloorScene(in: folder, size: 64, samples: 4)
+    default: diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 64, samples: 4)
+    }
+    let scene = try SceneLoader.parse(text, fileName: "scene.json", directory: folder.path)
+    #expect(scene.textures.count == (sceneName == "a textured floor" ? 2 : 0))
     var settings = scene.film
     settings.sampler = switch sampler {
     case "uniform": .uniform
@@ -80,6 +84,7 @@ struct RenderTests {
     default: .lowDiscrepancy
     }
     settings.tileSize = 8
+    settings.time = 0.5  // between the animated texture's keyframes
     let film = Film(width: 64, height: 64, filter: settings.filter, tileSize: 8)
     var worker = TileRenderer(scene: scene, settings: settings)
     worker.render(tile: 0, film: film)  // warm-up: the arena gets its block

@@ -18,6 +18,8 @@ public struct PathIntegrator: Sendable {
   public var maxDepth: Int
   /// Where BSDFs are made: always the arena, except in the allocation ablation.
   public var memory: ScratchMemory = .arena
+  /// The scene time at which textures are looked up (``RenderSettings/time``).
+  public var time: Float = 0
 
   public init(minDepth: Int, maxDepth: Int) {
     self.minDepth = minDepth
@@ -67,7 +69,8 @@ public struct PathIntegrator: Sendable {
       // The last vertex exists only to find the light of the previous BSDF sample.
       if bounce > maxDepth { break }
 
-      let bsdf = scene.materials[object.material].bsdf(at: hit.surface, alloc: alloc, memory: memory)
+      let bsdf = scene.materials[object.material]
+        .bsdf(at: hit.surface, textures: scene.textures, time: time, alloc: alloc, memory: memory)
       let u = samples.vertex(sample: sample, bounce: bounce)
 
       if !bsdf.isSpecular {

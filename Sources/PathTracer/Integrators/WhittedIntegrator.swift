@@ -14,6 +14,8 @@ public struct WhittedIntegrator: Sendable {
   public var maxDepth: Int
   /// Where BSDFs are made: always the arena, except in the allocation ablation.
   public var memory: ScratchMemory = .arena
+  /// The scene time at which textures are looked up (``RenderSettings/time``).
+  public var time: Float = 0
 
   public init(maxDepth: Int) {
     self.maxDepth = maxDepth
@@ -33,7 +35,8 @@ public struct WhittedIntegrator: Sendable {
     if let lightIndex = object.light, case .area(let light) = scene.lights[lightIndex] {
       radiance += light.emitted(normal: hit.surface.n, toward: wo)
     }
-    let bsdf = scene.materials[object.material].bsdf(at: hit.surface, alloc: alloc, memory: memory)
+    let bsdf = scene.materials[object.material]
+      .bsdf(at: hit.surface, textures: scene.textures, time: time, alloc: alloc, memory: memory)
     let u = samples.vertex(sample: sample, bounce: depth)
 
     // Direct light: one sample of every light (not one light chosen at random).

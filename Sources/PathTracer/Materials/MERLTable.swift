@@ -5,8 +5,8 @@
 ///
 /// Read one from a `.binary` file with ``MERLFile/load(path:)``. The table is
 /// 1,458,000 cells of three `Float`s: 17.5 MB, allocated once and never
-/// written again. A ``Material/measured(_:)`` material owns it, and
-/// ``MeasuredBRDF`` reads it through a raw pointer.
+/// written again. The ``Scene`` owns it, and a ``Material/measured(_:)``
+/// material's ``MeasuredBRDF`` reads it through a raw pointer.
 ///
 /// ## Why a class, and why the BxDF may keep a raw pointer into it
 /// A BxDF is copied into a camera sample's arena, so it must be
@@ -14,11 +14,12 @@
 /// need reference counting. So the table lives here, in a class instance that
 /// owns the memory and frees it in `deinit`, and each ``MeasuredBRDF`` holds a
 /// bare `UnsafePointer<Float>` to ``values``. That pointer is valid as long as
-/// this instance lives. The instance is referenced by the ``Material`` value,
-/// which is in ``Scene/materials``; every renderer thread keeps its `Scene`
-/// for the whole render, and a BxDF lives only for one path vertex of one
-/// camera sample of that render. So the table always outlives every BxDF that
-/// points into it. (Code that makes a ``MeasuredBRDF`` by hand, as tests do,
+/// this instance lives. The scene loader puts every table it reads in
+/// ``Scene/measuredBRDFTables``, next to the ``Material/measured(_:)``
+/// materials that point into it; every renderer thread keeps its `Scene` for
+/// the whole render, and a BxDF lives only for one path vertex of one camera
+/// sample of that render. So the table always outlives every BxDF that points
+/// into it. (Code that makes a ``MeasuredBRDF`` by hand, as tests do,
 /// must keep its `MERLTable` alive just as long: a global `let` does it.)
 ///
 /// `@unchecked Sendable`: the memory is written only in `init`, before the

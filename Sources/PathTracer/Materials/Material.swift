@@ -7,6 +7,10 @@ import LightArena
 /// being traced and disappears with it. All materials are two-sided, except
 /// that glass knows its inside (−Z, against the geometric normal) from its outside.
 ///
+/// Every colour parameter may be a texture (``TexturedColor``) and so may
+/// roughness and the index of refraction (``TexturedScalar``), as in tray_rust:
+/// they are looked up at the hit's `uv` when the BSDF is built.
+///
 /// ```json
 /// { "name": "white_wall", "type": "matte", "diffuse": [0.740063, 0.742313, 0.733934], "roughness": 0.0 }
 /// { "name": "blue_plastic", "type": "plastic", "diffuse": [0.1, 0.1, 0.8], "gloss": [1, 1, 1], "roughness": 0.05 }
@@ -18,73 +22,96 @@ import LightArena
 /// { "name": "frosted", "type": "rough_glass", "reflect": [1, 1, 1], "transmit": [1, 1, 1], "eta": 1.52,
 ///   "roughness": 0.1, "distribution": "ggx" }
 /// { "name": "paint", "type": "merl", "file": "brdfs/blue-metallic-paint.binary" }
+/// { "name": "parquet", "type": "matte", "diffuse": "wood", "roughness": 0 }
 /// ```
-public enum Material: Sendable {
-  /// A diffuse surface: Lambertian when `roughness` is 0, otherwise
+public enum Material: Sendable, BitwiseCopyable {
+  /// A diffuse surface: Lambertian where `roughness` is 0, otherwise
   /// Oren-Nayar with σ = `roughness` in degrees (tray_rust's meaning).
-  case matte(diffuse: Color, roughness: Float)
+  case matte(diffuse: TexturedColor, roughness: TexturedScalar)
   /// A diffuse base under a glossy dielectric coat: Lambertian(`diffuse`)
   /// plus Torrance-Sparrow(`gloss`) with a microfacet distribution of
   /// α = `roughness` and dielectric Fresnel from air to index 1.5.
-  case plastic(diffuse: Color, gloss: Color, roughness: Float, distribution: MicrofacetModel = .beckmann)
+  case plastic(diffuse: TexturedColor, gloss: TexturedColor, roughness: TexturedScalar,
+               distribution: MicrofacetModel = .beckmann)
   /// A rough metal: Torrance-Sparrow with the conductor Fresnel term of the
   /// complex index `refractiveIndex` + i·`absorptionCoefficient` (per channel)
   /// and a microfacet distribution of α = `roughness`. The metal's colour comes
   /// from the Fresnel term alone.
-  case metal(refractiveIndex: Color, absorptionCoefficient: Color, roughness: Float,
+  case metal(refractiveIndex: TexturedColor, absorptionCoefficient: TexturedColor, roughness: TexturedScalar,
              distribution: MicrofacetModel = .beckmann)
   /// A polished metal: a perfect mirror with the conductor Fresnel term.
-  case specularMetal(refractiveIndex: Color, absorptionCoefficient: Color)
+  case specularMetal(refractiveIndex: TexturedColor, absorptionCoefficient: TexturedColor)
   /// Smooth glass of index `eta` (outside is air, index 1): specular reflection
   /// scaled by `reflect` and specular refraction scaled by `transmit`, sharing
   /// one dielectric Fresnel term.
-  case glass(reflect: Color, transmit: Color, eta: Float)
+  case glass(reflect: TexturedColor, transmit: TexturedColor, eta: TexturedScalar)
   /// Frosted glass: microfacet reflection and microfacet refraction (Walter et
   /// al. 2007) sharing one dielectric Fresnel term and one distribution of
   /// α = `roughness`.
-  case roughGlass(reflect: Color, transmit: Color, eta: Float, roughness: Float,
+  case roughGlass(reflect: TexturedColor, transmit: TexturedColor, eta: TexturedScalar, roughness: TexturedScalar,
                   distribution: MicrofacetModel = .beckmann)
-  /// A measured BRDF from the MERL database (JSON type `"merl"`): one
-  /// ``MeasuredBRDF`` reading `table`. The material keeps the table alive.
-  case measured(MERLTable)
+  /// A measured BRDF from the MERL database (JSON type `"merl"`). The BxDF
+  /// is a pointer into a ``MERLTable``, which the ``Scene`` keeps alive; a
+  /// material holding the table itself would make every copy of a material
+  /// a reference-count update.
+  case measured(MeasuredBRDF)
 
   /// The most BxDFs any material puts in one BSDF.
   static let maximumComponents = 2
 
   /// Builds the BSDF at `hit`, allocating it (and any values its BxDFs share)
   /// in the arena scope `alloc` (or on the heap, for the allocation ablation).
-  /// Cost: a few pointer bumps and copies; no heap allocation.
+  ///
+  /// Textured parameters are looked up in `textures` (``Scene/textures``) at
+  /// `hit.uv` and scene time `time`; a material without textures needs neither. The BSDF keeps only the colours found.
+  ///
+  /// Cost: a few pointer bumps and copies, plus one lookup per textured
+  /// parameter; no heap allocation and no reference counting.
   @_lifetime(copy alloc)
-  public func bsdf(at hit: SurfaceHit, alloc: ArenaAllocator, memory: ScratchMemory = .arena) -> BSDF {
+  public func bsdf(at hit: SurfaceHit, textures: borrowing TextureTable = TextureTable(), time: Float = 0,
+                   alloc: ArenaAllocator, memory: ScratchMemory = .arena) -> BSDF {
     // Every BxDF here is isotropic, so any tangent will do: the branchless
     // basis around the normal is cheaper than orienting it along dp/du.
     var bsdf = BSDF(frame: ShadingFrame(normal: hit.shadingNormal),
                     geometricNormal: hit.n, capacity: Self.maximumComponents, alloc: alloc, memory: memory)
+    let uv = hit.uv
     // A black component contributes nothing; leaving it out saves its sampling effort.
     switch self {
     case let .matte(diffuse, roughness):
-      if roughness == 0 {
-        bsdf.add(Lambertian(reflectance: diffuse))
+      let reflectance = diffuse.value(at: uv, time: time, textures: textures)
+      let sigma = roughness.value(at: uv, time: time, textures: textures)
+      if sigma == 0 {
+        bsdf.add(Lambertian(reflectance: reflectance))
       } else {
-        bsdf.add(OrenNayar(reflectance: diffuse, sigmaDegrees: roughness))
+        bsdf.add(OrenNayar(reflectance: reflectance, sigmaDegrees: sigma))
       }
 
     case let .plastic(diffuse, gloss, roughness, model):
-      if !diffuse.isBlack { bsdf.add(Lambertian(reflectance: diffuse)) }
-      if !gloss.isBlack {
-        bsdf.addMicrofacetReflection(reflectance: gloss, model: model, roughness: roughness,
+      let base = diffuse.value(at: uv, time: time, textures: textures)
+      let coat = gloss.value(at: uv, time: time, textures: textures)
+      if !base.isBlack { bsdf.add(Lambertian(reflectance: base)) }
+      if !coat.isBlack {
+        bsdf.addMicrofacetReflection(reflectance: coat, model: model,
+                                     roughness: roughness.value(at: uv, time: time, textures: textures),
                                      fresnel: FresnelTwoSided(FresnelDielectric(etaI: 1, etaT: 1.5)))
       }
 
     case let .metal(refractiveIndex, absorptionCoefficient, roughness, model):
-      bsdf.addMicrofacetReflection(reflectance: .white, model: model, roughness: roughness,
-                                   fresnel: FresnelConductor(eta: refractiveIndex, k: absorptionCoefficient))
+      let fresnel = FresnelConductor(eta: refractiveIndex.value(at: uv, time: time, textures: textures),
+                                     k: absorptionCoefficient.value(at: uv, time: time, textures: textures))
+      bsdf.addMicrofacetReflection(reflectance: .white, model: model,
+                                   roughness: roughness.value(at: uv, time: time, textures: textures),
+                                   fresnel: fresnel)
 
     case let .specularMetal(refractiveIndex, absorptionCoefficient):
-      bsdf.add(SpecularReflection(reflectance: .white,
-                                  fresnel: FresnelConductor(eta: refractiveIndex, k: absorptionCoefficient)))
+      let fresnel = FresnelConductor(eta: refractiveIndex.value(at: uv, time: time, textures: textures),
+                                     k: absorptionCoefficient.value(at: uv, time: time, textures: textures))
+      bsdf.add(SpecularReflection(reflectance: .white, fresnel: fresnel))
 
-    case let .glass(reflect, transmit, eta):
+    case let .glass(reflectParameter, transmitParameter, etaParameter):
+      let reflect = reflectParameter.value(at: uv, time: time, textures: textures)
+      let transmit = transmitParameter.value(at: uv, time: time, textures: textures)
+      let eta = etaParameter.value(at: uv, time: time, textures: textures)
       switch (reflect.isBlack, transmit.isBlack) {
       case (false, false):
         // One BxDF that picks reflection or refraction in proportion to the
@@ -98,8 +125,11 @@ public enum Material: Sendable {
         break
       }
 
-    case let .roughGlass(reflect, transmit, eta, roughness, model):
-      let alpha = max(roughness, MicrofacetModel.smallestAlpha)
+    case let .roughGlass(reflectParameter, transmitParameter, etaParameter, roughness, model):
+      let reflect = reflectParameter.value(at: uv, time: time, textures: textures)
+      let transmit = transmitParameter.value(at: uv, time: time, textures: textures)
+      let eta = etaParameter.value(at: uv, time: time, textures: textures)
+      let alpha = max(roughness.value(at: uv, time: time, textures: textures), MicrofacetModel.smallestAlpha)
       switch model {
       case .beckmann:
         bsdf.addRoughDielectric(reflect: reflect, transmit: transmit, eta: eta,
@@ -109,8 +139,8 @@ public enum Material: Sendable {
                                 distribution: GGXDistribution(alpha: alpha))
       }
 
-    case let .measured(table):
-      bsdf.add(MeasuredBRDF(table: table))
+    case let .measured(brdf):
+      bsdf.add(brdf)
     }
     return bsdf
   }

@@ -4,7 +4,7 @@
 /// tray_rust always uses Beckmann; `"ggx"` is this renderer's extension,
 /// for the longer highlight tails of GGX. In both, tray_rust's `roughness`
 /// is the distribution's α.
-public enum MicrofacetModel: String, Sendable, CaseIterable {
+public enum MicrofacetModel: String, Sendable, BitwiseCopyable, CaseIterable {
   /// ``BeckmannDistribution``: tray_rust's choice, and the default.
   case beckmann
   /// ``GGXDistribution`` (Trowbridge-Reitz).

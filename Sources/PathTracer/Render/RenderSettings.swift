@@ -13,6 +13,8 @@ public struct RenderSettings: Sendable {
   public var tileSize: Int = 16
   /// Where pixels keep their scratch data; `.heap` only for the allocation ablation.
   public var memory: ScratchMemory = .arena
+  /// The scene time of the frame, used by animated textures.
+  public var time: Float = 0
 
   public init(width: Int, height: Int, samplesPerPixel: Int, filter: ReconstructionFilter,
               threads: Int = 1, seed: UInt64 = 0) {

@@ -40,6 +40,7 @@ struct TileRenderer: ~Copyable {
     let settings = settings, scene = scene
     var rng = pixelGenerator(seed: settings.seed, x: x, y: y, width: settings.width)
     let spp = settings.samplesPerPixel, bounces = scene.integrator.bounces, memory = settings.memory
+    let time = settings.time
     var pixel = PixelProgress(corner: Point2(Float(x), Float(y)))
 
     // ── The pixel's arena scope opens here. ──
@@ -51,7 +52,7 @@ struct TileRenderer: ~Copyable {
         let pattern: SamplePattern = settings.sampler == .uniform ? .uniform : .lowDiscrepancy
         let samples = PixelSamples(alloc: pixelScope, count: spp, bounces: bounces, pattern: pattern,
                                    rng: &rng, memory: memory)
-        Self.trace(samples, scene: scene, memory: memory, scope: pixelScope, rng: &rng, pixel: &pixel, into: buffer)
+        Self.trace(samples, scene: scene, memory: memory, time: time, scope: pixelScope, rng: &rng, pixel: &pixel, into: buffer)
 
       case .adaptive(let adaptive):
         // Batches until the pixel's mean is known well enough; each batch continues
@@ -63,7 +64,7 @@ struct TileRenderer: ~Copyable {
             let batch = LowDiscrepancyBatch(scrambles: scrambles, firstIndex: pixel.taken)
             let samples = PixelSamples(alloc: batchScope, count: count, bounces: bounces,
                                        pattern: .lowDiscrepancyBatch(batch), rng: &rng, memory: memory)
-            Self.trace(samples, scene: scene, memory: memory, scope: batchScope, rng: &rng, pixel: &pixel, into: buffer)
+            Self.trace(samples, scene: scene, memory: memory, time: time, scope: batchScope, rng: &rng, pixel: &pixel, into: buffer)
           } // ── The batch's sample arrays are released here. ──
         }
       }
@@ -73,8 +74,10 @@ struct TileRenderer: ~Copyable {
   }
 
   /// Traces every camera sample of `samples` and splats it into `buffer`.
-  /// `scope` is the innermost open scope: the one `samples` lives in.
-  static func trace(_ samples: borrowing PixelSamples, scene: Scene, memory: ScratchMemory, scope: ArenaAllocator,
+  /// `scope` is the innermost open scope: the one `samples` lives in; `time`
+  /// is the scene time for animated textures.
+  static func trace(_ samples: borrowing PixelSamples, scene: Scene, memory: ScratchMemory, time: Float,
+                    scope: ArenaAllocator,
                     rng: inout PCG32, pixel: inout PixelProgress, into buffer: TileBuffer) {
     for sample in 0..<samples.count {
       let filmPoint = pixel.corner + samples.film.point(sample)
@@ -84,9 +87,11 @@ struct TileRenderer: ~Copyable {
         switch scene.integrator {
         case .path(var integrator):
           integrator.memory = memory
+          integrator.time = time
           return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, rng: &rng, alloc: sampleScope)
         case .whitted(var integrator):
           integrator.memory = memory
+          integrator.time = time
           return integrator.radiance(ray, scene: scene, samples: samples, sample: sample, alloc: sampleScope)
         case .normals(let integrator):
           return integrator.radiance(ray, scene: scene)

@@ -8,6 +8,11 @@ public struct Scene: Sendable {
   /// The film settings the file asks for (the command line may override them).
   public var film: RenderSettings
   public var materials: [Material]
+  /// The textures that materials refer to by index (see ``TexturedColor``).
+  public var textures: TextureTable
+  /// The MERL tables that ``Material/measured(_:)`` materials point into.
+  /// Held here so that they live as long as the scene (see ``MERLTable``).
+  public let measuredBRDFTables: [MERLTable]
   public var lights: [Light]
   public let lightDistribution: LightDistribution
   /// Per primitive of `geometry`, in the same order: its material and area light.
@@ -15,12 +20,15 @@ public struct Scene: Sendable {
   public let geometry: Aggregate
 
   public init(camera: PerspectiveCamera, integrator: Integrator, film: RenderSettings,
-              materials: [Material], lights: [Light], objects: [SceneObject], primitives: [Primitive]) {
+              materials: [Material], lights: [Light], objects: [SceneObject], primitives: [Primitive],
+              textures: TextureTable = TextureTable(), measuredBRDFTables: [MERLTable] = []) {
     precondition(objects.count == primitives.count)
     self.camera = camera
     self.integrator = integrator
     self.film = film
     self.materials = materials
+    self.textures = textures
+    self.measuredBRDFTables = measuredBRDFTables
     self.lights = lights
     self.objects = objects
     lightDistribution = LightDistribution(lights: lights)

@@ -1,10 +1,12 @@
 extension SceneLoader {
   /// `materials`: an array of named materials. Returns them and an index by name.
+  /// Colours, `roughness` and `eta` may name one of `textures` instead of giving a value.
   ///
   /// ```json
   /// { "name": "red_wall", "type": "matte", "diffuse": [0.366, 0.037, 0.042], "roughness": 1.0 }
+  /// { "name": "parquet", "type": "matte", "diffuse": "wood", "roughness": 0 }
   /// ```
-  mutating func materials(from node: JSONNode) throws(SceneError) -> ([Material], [String: Int]) {
+  mutating func materials(from node: JSONNode, textures: TextureNames) throws(SceneError) -> ([Material], [String: Int]) {
     var materials: [Material] = []
     var index: [String: Int] = [:]
     for entry in try node.elements() {
@@ -12,44 +14,44 @@ extension SceneLoader {
       let name = try nameNode.string()
       guard index[name] == nil else { throw nameNode.error("a material named \"\(name)\" is already defined") }
       index[name] = materials.count
-      materials.append(try Self.material(from: entry, loader: &self))
+      materials.append(try material(from: entry, textures: textures))
     }
     return (materials, index)
   }
 
   /// One material, by its `type`. Missing or mistyped keys are reported at their JSON path.
-  /// `loader` reads (and caches) the files a material names: MERL tables.
-  static func material(from node: JSONNode, loader: inout SceneLoader) throws(SceneError) -> Material {
+  /// MERL tables are read (and cached) by the loader.
+  mutating func material(from node: JSONNode, textures: TextureNames) throws(SceneError) -> Material {
+    // The parameter at `key`: a value, or the name of a texture.
+    func color(_ key: String) throws(SceneError) -> TexturedColor {
+      try Self.texturedColor(node.required(key), textures: textures)
+    }
+    func scalar(_ key: String, _ range: ScalarRange) throws(SceneError) -> TexturedScalar {
+      try Self.texturedScalar(node.required(key), textures: textures, range: range)
+    }
     let type = try node.required("type")
     switch try type.string() {
     case "matte":
-      return .matte(diffuse: try color(node.required("diffuse")),
-                    roughness: try node.required("roughness").nonNegativeFloat())
+      return .matte(diffuse: try color("diffuse"), roughness: try scalar("roughness", .nonNegative))
     case "plastic":
-      return .plastic(diffuse: try color(node.required("diffuse")),
-                      gloss: try color(node.required("gloss")),
-                      roughness: try node.required("roughness").nonNegativeFloat(),
-                      distribution: try microfacetModel(node))
+      return .plastic(diffuse: try color("diffuse"), gloss: try color("gloss"),
+                      roughness: try scalar("roughness", .nonNegative), distribution: try Self.microfacetModel(node))
     case "metal":
-      return .metal(refractiveIndex: try color(node.required("refractive_index")),
-                    absorptionCoefficient: try color(node.required("absorption_coefficient")),
-                    roughness: try node.required("roughness").nonNegativeFloat(),
-                    distribution: try microfacetModel(node))
+      return .metal(refractiveIndex: try color("refractive_index"),
+                    absorptionCoefficient: try color("absorption_coefficient"),
+                    roughness: try scalar("roughness", .nonNegative), distribution: try Self.microfacetModel(node))
     case "specular_metal":
-      return .specularMetal(refractiveIndex: try color(node.required("refractive_index")),
-                            absorptionCoefficient: try color(node.required("absorption_coefficient")))
+      return .specularMetal(refractiveIndex: try color("refractive_index"),
+                            absorptionCoefficient: try color("absorption_coefficient"))
     case "glass":
-      return .glass(reflect: try color(node.required("reflect")),
-                    transmit: try color(node.required("transmit")),
-                    eta: try node.required("eta").positiveFloat())
+      return .glass(reflect: try color("reflect"), transmit: try color("transmit"),
+                    eta: try scalar("eta", .positive))
     case "rough_glass":
-      return .roughGlass(reflect: try color(node.required("reflect")),
-                         transmit: try color(node.required("transmit")),
-                         eta: try node.required("eta").positiveFloat(),
-                         roughness: try node.required("roughness").nonNegativeFloat(),
-                         distribution: try microfacetModel(node))
+      return .roughGlass(reflect: try color("reflect"), transmit: try color("transmit"),
+                         eta: try scalar("eta", .positive), roughness: try scalar("roughness", .nonNegative),
+                         distribution: try Self.microfacetModel(node))
     case "merl":
-      return .measured(try loader.merlTable(node.required("file")))
+      return .measured(MeasuredBRDF(table: try merlTable(node.required("file"))))
     case let other:
       throw type.error("unknown material type \"\(other)\"; expected matte, plastic, metal, specular_metal, "
                        + "glass, rough_glass or merl")
@@ -82,10 +84,9 @@ extension SceneLoader {
     return model
   }
 
-  /// A colour: `[r, g, b]`, or `[r, g, b, s]` meaning `s * [r, g, b]`. A
-  /// string (a texture name) is not supported yet.
+  /// A constant colour: `[r, g, b]`, or `[r, g, b, s]` meaning `s * [r, g, b]`.
+  /// (Material colours may also be texture names: see ``texturedColor(_:textures:)``.)
   static func color(_ node: JSONNode) throws(SceneError) -> Color {
-    if case .string = node.value { throw node.unsupported("textures") }
     let numbers = try node.floatArray(counts: [3, 4])
     let rgb = SIMD3(numbers[0], numbers[1], numbers[2]) * (numbers.count == 4 ? numbers[3] : 1)
     guard rgb.min() >= 0 else { throw node.error("colour components must not be negative, found \(numbers)") }

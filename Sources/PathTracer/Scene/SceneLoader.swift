@@ -3,11 +3,11 @@
 /// Every value is read through a ``JSONNode``, so a mistake is reported with
 /// the file and the JSON path of the offending value, e.g.
 /// `cornell.json: objects[2].geometry.radius: expected a number, found "5"`.
-/// Parts of the format this renderer does not implement yet (animation,
-/// textures) are rejected as "not supported yet" at their path
+/// Parts of the format this renderer does not implement yet (animation)
+/// are rejected as "not supported yet" at their path
 /// rather than silently rendered wrong. Unknown keys are ignored, as tray_rust does.
 ///
-/// Relative file names (OBJ models, MERL BRDFs) are resolved against the scene file's folder.
+/// Relative file names (OBJ models, texture images, MERL BRDFs) are resolved against the scene file's folder.
 public struct SceneLoader {
   /// The folder of the scene file, for relative paths in it.
   let directory: String
@@ -38,10 +38,8 @@ public struct SceneLoader {
     let film = try Self.film(from: try root.required("film"))
     let camera = try Self.camera(from: root, film: film)
     let integrator = try Self.integrator(from: try root.required("integrator"))
-    if let textures = root.optional("textures"), !(try textures.elements().isEmpty) {
-      throw textures.unsupported("textures")
-    }
-    let (materials, materialIndex) = try self.materials(from: try root.required("materials"))
+    let textures = try readTextures(root.optional("textures"))
+    let (materials, materialIndex) = try self.materials(from: try root.required("materials"), textures: textures.names)
 
     var builder = ObjectBuilder(materialIndex: materialIndex)
     for object in try root.required("objects").elements() {
@@ -54,7 +52,8 @@ public struct SceneLoader {
       throw SceneError(file: root.file, message: "the scene has no objects")
     }
     return Scene(camera: camera, integrator: integrator, film: film, materials: materials,
-                 lights: builder.lights, objects: builder.objects, primitives: builder.primitives)
+                 lights: builder.lights, objects: builder.objects, primitives: builder.primitives,
+                 textures: textures.table, measuredBRDFTables: Array(merlTables.values))
   }
 
   static func directory(of path: String) -> String {
