@@ -82,6 +82,25 @@ struct ShapeTests {
     #expect(geometryClose(slanted.n, normalize(Vector3(p.x, 0, p.z / 9)), tolerance: 1e-4))
   }
 
+  @Test("sphere uv follows tray_rust: u turns from +Y toward +X, v runs from the +Z pole to the −Z pole")
+  func sphereUV() throws {
+    let sphere = Sphere(radius: 2)
+    func uv(at point: Point3) throws -> Point2 {
+      // A ray toward the centre, from outside, hits at `point`.
+      try #require(sphere.intersect(Ray(origin: 3 * point, direction: -point))).uv
+    }
+    func close(_ a: Point2, _ b: Point2) -> Bool { Swift.abs(a.x - b.x) < 1e-5 && Swift.abs(a.y - b.y) < 1e-5 }
+    #expect(close(try uv(at: Point3(0, 2, 0)), Point2(0, 0.5)))
+    #expect(close(try uv(at: Point3(2, 0, 0)), Point2(0.25, 0.5)))
+    #expect(close(try uv(at: Point3(0, -2, 0)), Point2(0.5, 0.5)))
+    #expect(close(try uv(at: Point3(-2, 0, 0)), Point2(0.75, 0.5)))
+    #expect(try uv(at: Point3(0, 0, 2)).y < 1e-5)
+    #expect(try uv(at: Point3(0, 0, -2)).y > 1 - 1e-5)
+    // dp/du points the way u grows: from +Y toward +X.
+    let hit = try #require(sphere.intersect(Ray(origin: Point3(0, 6, 0), direction: Vector3(0, -1, 0))))
+    #expect(hit.dpdu.x > 0 && Swift.abs(hit.dpdu.y) < 1e-5)
+  }
+
   @Test("a disk is hit inside its ring and missed in its hole and outside")
   func diskHit() throws {
     let disk = Disk(radius: 2, innerRadius: 1, objectToWorld: .translate(Vector3(0, 0, 3)))

@@ -95,11 +95,14 @@ public struct Sphere: Sendable, BitwiseCopyable {
     // At the poles phi is undefined and d p / d u vanishes: compute both from
     // a point nudged off the pole (the hit point itself stays put).
     let q = p.x == 0 && p.y == 0 ? Point3(1e-5 * radius, 0, p.z) : p
-    var phi = atan2(q.y, q.x)
+    // tray_rust's parameterization, so that its textured spheres look the
+    // same here: u turns from +Y toward +X (φ = atan2(x, y)), v runs from the
+    // +Z pole (0) to the −Z pole (1).
+    var phi = atan2(q.x, q.y)
     if phi < 0 { phi += 2 * .pi }
     let theta = acos(Swift.min(Swift.max(p.z / radius, -1), 1))
-    let uv = Point2(phi / (2 * .pi), 1 - theta / .pi)
-    let dpdu = Vector3(-2 * .pi * q.y, 2 * .pi * q.x, 0)
+    let uv = Point2(phi / (2 * .pi), theta / .pi)
+    let dpdu = Vector3(2 * .pi * q.y, -2 * .pi * q.x, 0)
 
     let (worldPoint, worldError) = toWorld.applyWithError(point: p, error: pError)
     // Normals transform by the inverse transpose.
