@@ -275,6 +275,29 @@ struct SamplerRenderTests {
     #expect(abs(floor - expected) / expected < 0.05, "floor \(floor), expected \(expected)")
   }
 
+  @Test("with a wide filter, a flat pixel next to a noisy one is not swamped by its neighbour's extra samples")
+  func adaptiveWeighsPixelsEqually() throws {
+    // Mitchell-Netravali of radius 2: every sample reaches two pixels to each side.
+    func render(_ sampler: String, samples: Int) throws -> [Float] {
+      let text = halfEmitterScene(samples: samples, sampler: sampler)
+        .replacingOccurrences(of: #"{ "type": "gaussian", "width": 0.5, "height": 0.5, "alpha": 0.01 }"#,
+                              with: #"{ "type": "mitchell_netravali", "width": 2, "height": 2, "b": 0.333, "c": 0.333 }"#)
+      let scene = try SceneLoader.parse(text, fileName: "half.json")
+      #expect(scene.film.filter.radius == SIMD2(2, 2))
+      let image = Renderer.render(scene, settings: scene.film).image
+      // Column means: the emitter's half and the floor's half meet in the middle.
+      return (0..<8).map { x in (0..<8).map { y in image[y * 8 + x].g }.reduce(0, +) / 8 }
+    }
+    // Flat pixels stop at 4 samples, noisy ones go on to 64: without a weight
+    // of 1 / n per sample, the flat pixels beside the noisy ones would be
+    // dragged toward the floor's value by 16 times as many neighbouring samples.
+    let adaptive = try render(#"{ "type": "adaptive", "max_samples": 64, "threshold": 0.02 }"#, samples: 4)
+    let uniformCount = try render(#""low_discrepancy""#, samples: 64)
+    for (a, b) in zip(adaptive, uniformCount) {
+      #expect(abs(a - b) / b < 0.05, "columns: adaptive \(adaptive), 64 spp \(uniformCount)")
+    }
+  }
+
   @Test("the same seed gives bit-identical images with 1 and 2 threads, for every sampler",
         arguments: samplers.map(\.name))
   func deterministicAcrossThreads(name: String) throws {
@@ -301,7 +324,7 @@ struct SamplerRenderTests {
     #expect(images[0] != images[1] && images[0] != images[2] && images[1] != images[2])
   }
 
-  @Test("an adaptive pixel holds one batch of sample arrays at a time, not all of them")
+  @Test("an adaptive pixel holds one batch of sample arrays at a time, not all of them, and its finished samples")
   func memoryBoundedByOneBatch() throws {
     func peakBytes(sampler: String, samples: Int) throws -> Int {
       let scene = try SceneLoader.parse(halfEmitterScene(samples: samples, sampler: sampler), fileName: "half.json")
@@ -316,8 +339,12 @@ struct SamplerRenderTests {
     let adaptive = try peakBytes(sampler: "{ \"type\": \"adaptive\", \"max_samples\": 64, \"threshold\": 0.001 }", samples: 4)
     let all64 = try peakBytes(sampler: "\"low_discrepancy\"", samples: 64)
     let all32 = try peakBytes(sampler: "\"low_discrepancy\"", samples: 32)
-    #expect(adaptive < all64)
-    #expect(adaptive >= all32)  // the last batch is 32 samples
+    // The last batch is 32 samples; the finished samples of all batches wait
+    // for the pixel's end in a buffer sized for the most samples, 64.
+    let finishedBuffer = 64 * MemoryLayout<TileRenderer.FilmSample>.stride
+    #expect(adaptive >= all32 + finishedBuffer)
+    #expect(adaptive <= all32 + finishedBuffer + 64)  // + alignment
+    #expect(all32 + finishedBuffer + 64 < all64 + finishedBuffer)  // so not every batch at once
   }
 }
 

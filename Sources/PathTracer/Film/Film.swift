@@ -72,8 +72,10 @@ public struct TileBuffer {
   let side: Int
   let pixels: UnsafeMutablePointer<SIMD4<Float>>
 
-  /// Splats radiance `value` sampled at raster position `filmPoint`.
-  public func addSample(_ filmPoint: Point2, _ value: Color) {
+  /// Splats radiance `value` sampled at raster position `filmPoint`. A
+  /// `weight` other than 1 scales the sample's say in every pixel it reaches
+  /// (the adaptive sampler gives each of a pixel's n samples 1 / n).
+  public func addSample(_ filmPoint: Point2, _ value: Color, weight: Float = 1) {
     let radius = filter.radius
     // Pixels whose centres lie within the radius of the sample, clipped to this buffer.
     let lower = SIMD2<Int>(Int((filmPoint.x - 0.5 - radius.x).rounded(.up)), Int((filmPoint.y - 0.5 - radius.y).rounded(.up)))
@@ -86,7 +88,7 @@ public struct TileBuffer {
     for x in first.x...last.x {
       columnWeights[x - first.x] = filter.weight(filmPoint.x - (Float(x) + 0.5), axis: 0)
     }
-    let contribution = SIMD4(value.rgb, 1)
+    let contribution = SIMD4(value.rgb, 1) * weight
     for y in first.y...last.y {
       let rowWeight = filter.weight(filmPoint.y - (Float(y) + 0.5), axis: 1)
       guard rowWeight != 0 else { continue }

@@ -52,9 +52,16 @@ struct TileRenderer: ~Copyable {
         let pattern: SamplePattern = settings.sampler == .uniform ? .uniform : .lowDiscrepancy
         let samples = PixelSamples(alloc: pixelScope, count: spp, bounces: bounces, pattern: pattern,
                                    rng: &rng, memory: memory)
-        Self.trace(samples, scene: scene, memory: memory, time: time, scope: pixelScope, rng: &rng, pixel: &pixel, into: buffer)
+        Self.trace(samples, scene: scene, memory: memory, time: time, scope: pixelScope, rng: &rng, pixel: &pixel) {
+          buffer.addSample($0, $1)
+        }
 
       case .adaptive(let adaptive):
+        // Pixels now take different numbers of samples, so a pixel's samples must
+        // count as much in total as a neighbour's: each gets weight 1 / n. n is
+        // known only at the end, so the finished samples wait in the pixel's scope.
+        let finished = pixelScope.allocateArray(repeating: FilmSample(), count: adaptive.sampleLimit(firstBatch: spp))
+        var finishedCount = 0
         // Batches until the pixel's mean is known well enough; each batch continues
         // the scrambled sequences of the previous ones, so the pixel fixes its scrambles once, here.
         let scrambles = PCG32(seed: rng.next(), stream: rng.next())
@@ -64,8 +71,15 @@ struct TileRenderer: ~Copyable {
             let batch = LowDiscrepancyBatch(scrambles: scrambles, firstIndex: pixel.taken)
             let samples = PixelSamples(alloc: batchScope, count: count, bounces: bounces,
                                        pattern: .lowDiscrepancyBatch(batch), rng: &rng, memory: memory)
-            Self.trace(samples, scene: scene, memory: memory, time: time, scope: batchScope, rng: &rng, pixel: &pixel, into: buffer)
+            Self.trace(samples, scene: scene, memory: memory, time: time, scope: batchScope, rng: &rng, pixel: &pixel) {
+              finished[finishedCount] = FilmSample(filmPoint: $0, radiance: $1)
+              finishedCount += 1
+            }
           } // ── The batch's sample arrays are released here. ──
+        }
+        let weight = 1 / Float(max(finishedCount, 1))
+        for i in 0..<finishedCount {
+          buffer.addSample(finished[i].filmPoint, finished[i].radiance, weight: weight)
         }
       }
     } // ── The pixel's arena scope ends: its memory is free for the next pixel. ──
@@ -73,12 +87,12 @@ struct TileRenderer: ~Copyable {
     samplesTaken += pixel.taken
   }
 
-  /// Traces every camera sample of `samples` and splats it into `buffer`.
-  /// `scope` is the innermost open scope: the one `samples` lives in; `time`
-  /// is the scene time for animated textures.
+  /// Traces every camera sample of `samples` and hands each finite result to
+  /// `finish` (film position, radiance). `scope` is the innermost open scope:
+  /// the one `samples` lives in; `time` is the scene time for animated textures.
   static func trace(_ samples: borrowing PixelSamples, scene: Scene, memory: ScratchMemory, time: Float,
-                    scope: ArenaAllocator,
-                    rng: inout PCG32, pixel: inout PixelProgress, into buffer: TileBuffer) {
+                    scope: ArenaAllocator, rng: inout PCG32, pixel: inout PixelProgress,
+                    finish: (Point2, Color) -> Void) {
     for sample in 0..<samples.count {
       let filmPoint = pixel.corner + samples.film.point(sample)
       let ray = scene.camera.generateRay(filmPoint: filmPoint)
@@ -99,12 +113,18 @@ struct TileRenderer: ~Copyable {
       } // ── The sample's BSDFs are released here. ──
       pixel.taken += 1
       if radiance.isFinite {
-        buffer.addSample(filmPoint, radiance)
+        finish(filmPoint, radiance)
         pixel.luminance.add(radiance.luminance)
       } else {
         pixel.dropped += 1
       }
     }
+  }
+
+  /// A finished camera sample: where on the film, and the radiance it carries.
+  struct FilmSample: BitwiseCopyable {
+    var filmPoint = Point2.zero
+    var radiance = Color.black
   }
 
   /// What one pixel has done so far: samples taken and dropped, and the
