@@ -46,5 +46,11 @@ let package = Package(
       path: "Tools/ArenaProbe"
     ),
     .target(name: "InstructionCountSink", path: "Tools/InstructionCountSink"),
+    // RMSE of renders against a reference, for measure-samplers.sh.
+    .executableTarget(
+      name: "compare-images",
+      dependencies: [.product(name: "PathTracer", package: "LightArena")],
+      path: "Tools/CompareImages"
+    ),
   ]
 )
