@@ -12,6 +12,8 @@ import LightArena
 /// The adaptive sampler adds one level: its pixel takes samples in batches,
 /// and each batch's sample arrays live in a scope nested in the pixel's,
 /// released before the next batch, so a pixel never holds more than one batch.
+/// The batches' finished samples (film position and radiance) wait in the
+/// pixel's scope until the pixel knows how many it took.
 struct TileRenderer: ~Copyable {
   let scene: Scene
   let settings: RenderSettings
