@@ -1,47 +1,6 @@
 import Testing
 @testable import PathTracer
 
-/// A grey floor seen from straight above (as in ``diskOverFloorScene``), lit
-/// by the given emitter objects, rendered with direct lighting only.
-func floorScene(albedo: Float, emitters: [String], integrator: String = #"{ "type": "pathtracer", "min_depth": 0, "max_depth": 0 }"#,
-                size: Int = 8, samples: Int = 64) -> String {
-  """
-  {
-    "film": { "width": \(size), "height": \(size), "samples": \(samples),
-              "filter": { "type": "gaussian", "width": 0.5, "height": 0.5, "alpha": 0.01 } },
-    "camera": { "fov": 0.5, "transform": [{ "type": "rotate_x", "rotation": 90 },
-                                           { "type": "translate", "translation": [0, 1, 0] }] },
-    "integrator": \(integrator),
-    "materials": [
-      { "name": "floor", "type": "matte", "diffuse": [\(albedo), \(albedo), \(albedo)], "roughness": 0 },
-      { "name": "black", "type": "matte", "diffuse": [0, 0, 0], "roughness": 0 }
-    ],
-    "objects": [
-      { "name": "floor", "type": "receiver", "material": "floor", "geometry": { "type": "plane" },
-        "transform": [{ "type": "scale", "scaling": 100 }, { "type": "rotate_x", "rotation": -90 }] },
-      \(emitters.joined(separator: ",\n      "))
-    ]
-  }
-  """
-}
-
-/// A point light of intensity `intensity` at height `height` above the floor, `offset` to the side of its centre.
-func pointEmitter(intensity: Float, height: Float, offset: Float = 0) -> String {
-  """
-  { "name": "bulb", "type": "emitter", "emitter": "point", "emission": [\(intensity), \(intensity), \(intensity)],
-    "transform": [{ "type": "translate", "translation": [\(offset), \(height), 0] }] }
-  """
-}
-
-/// A downward-facing disk light of radiance `radiance` and radius `radius` at height `height`.
-func diskEmitter(radiance: Float, radius: Float, height: Float) -> String {
-  """
-  { "name": "panel", "type": "emitter", "emitter": "area", "material": "black",
-    "emission": [\(radiance), \(radiance), \(radiance)], "geometry": { "type": "disk", "radius": \(radius) },
-    "transform": [{ "type": "rotate_x", "rotation": 90 }, { "type": "translate", "translation": [0, \(height), 0] }] }
-  """
-}
-
 /// The mean green value of a render of `text`.
 func meanGreen(of text: String) throws -> Float {
   let scene = try SceneLoader.parse(text, fileName: "lights.json")

@@ -3,35 +3,6 @@ import LightArena
 import Testing
 @testable import PathTracer
 
-/// A floor of albedo `albedo` under a disk light of radiance `radiance`,
-/// radius `radius`, at height `height`, seen from straight above through a
-/// very narrow field of view, so that every pixel sees the floor on the
-/// light's axis.
-func diskOverFloorScene(albedo: Float, radiance: Float, radius: Float, height: Float,
-                        size: Int = 4, samples: Int = 64) -> String {
-  """
-  {
-    "film": { "width": \(size), "height": \(size), "samples": \(samples),
-              "filter": { "type": "gaussian", "width": 0.5, "height": 0.5, "alpha": 0.01 } },
-    "camera": { "fov": 0.5, "transform": [{ "type": "rotate_x", "rotation": 90 },
-                                           { "type": "translate", "translation": [0, \(height / 2), 0] }] },
-    "integrator": { "type": "pathtracer", "min_depth": 0, "max_depth": 0 },
-    "materials": [
-      { "name": "floor", "type": "matte", "diffuse": [\(albedo), \(albedo), \(albedo)], "roughness": 0 },
-      { "name": "black", "type": "matte", "diffuse": [0, 0, 0], "roughness": 0 }
-    ],
-    "objects": [
-      { "name": "floor", "type": "receiver", "material": "floor", "geometry": { "type": "plane" },
-        "transform": [{ "type": "scale", "scaling": 100 }, { "type": "rotate_x", "rotation": -90 }] },
-      { "name": "light", "type": "emitter", "emitter": "area", "material": "black",
-        "emission": [\(radiance), \(radiance), \(radiance)],
-        "geometry": { "type": "disk", "radius": \(radius) },
-        "transform": [{ "type": "rotate_x", "rotation": 90 }, { "type": "translate", "translation": [0, \(height), 0] }] }
-    ]
-  }
-  """
-}
-
 @Suite("Rendering")
 struct RenderTests {
   @Test("a Lambertian floor under a disk light has the analytic radiance albedo * L * R² / (R² + h²)")
