@@ -59,6 +59,11 @@ public enum Material: Sendable, BitwiseCopyable {
   /// The most BxDFs any material puts in one BSDF.
   static let maximumComponents = 2
 
+  /// The least index of refraction glass gets. A constant `eta` must be
+  /// positive, but a textured one can read 0 from a black texel, which would
+  /// divide by zero in the Fresnel term.
+  static let smallestEta: Float = 1e-3
+
   /// Builds the BSDF at `hit`, allocating it (and any values its BxDFs share)
   /// in the arena scope `alloc` (or on the heap, for the allocation ablation).
   ///
@@ -111,7 +116,7 @@ public enum Material: Sendable, BitwiseCopyable {
     case let .glass(reflectParameter, transmitParameter, etaParameter):
       let reflect = reflectParameter.value(at: uv, time: time, textures: textures)
       let transmit = transmitParameter.value(at: uv, time: time, textures: textures)
-      let eta = etaParameter.value(at: uv, time: time, textures: textures)
+      let eta = max(etaParameter.value(at: uv, time: time, textures: textures), Self.smallestEta)
       switch (reflect.isBlack, transmit.isBlack) {
       case (false, false):
         // One BxDF that picks reflection or refraction in proportion to the
@@ -128,7 +133,7 @@ public enum Material: Sendable, BitwiseCopyable {
     case let .roughGlass(reflectParameter, transmitParameter, etaParameter, roughness, model):
       let reflect = reflectParameter.value(at: uv, time: time, textures: textures)
       let transmit = transmitParameter.value(at: uv, time: time, textures: textures)
-      let eta = etaParameter.value(at: uv, time: time, textures: textures)
+      let eta = max(etaParameter.value(at: uv, time: time, textures: textures), Self.smallestEta)
       let alpha = max(roughness.value(at: uv, time: time, textures: textures), MicrofacetModel.smallestAlpha)
       switch model {
       case .beckmann:
