@@ -68,7 +68,8 @@ public enum Material: Sendable, BitwiseCopyable {
   /// in the arena scope `alloc` (or on the heap, for the allocation ablation).
   ///
   /// Textured parameters are looked up in `textures` (``Scene/textures``) at
-  /// `hit.uv` and scene time `time`; a material without textures needs neither. The BSDF keeps only the colours found.
+  /// `hit.uv` and scene time `time`; a material without textures needs
+  /// neither. The BSDF keeps only the values found.
   ///
   /// Cost: a few pointer bumps and copies, plus one lookup per textured
   /// parameter; no heap allocation and no reference counting.
