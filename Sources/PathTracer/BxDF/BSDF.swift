@@ -11,7 +11,9 @@ import LightArena
 /// interpolated shading normals from leaking light through surfaces.
 ///
 /// Cost: a material builds a BSDF with a few pointer bumps; nothing here
-/// touches the heap or reference counts.
+/// touches the heap. (Dropping a BSDF calls `swift_release` on its two
+/// ablation arrays, which in arena mode are the immortal empty-array
+/// singleton: a call, but no count changes.)
 public struct BSDF: ~Escapable {
   public let frame: ShadingFrame
   public let geometricNormal: Normal3
