@@ -3,8 +3,8 @@ import PathTracer
 
 /// The options that choose the sampler, overriding the scene's `film.sampler`.
 struct SamplerOptions: ParsableArguments {
-  @Option(help: "The sampler, overriding the scene's film.sampler (default low-discrepancy).")
-  var sampler: SamplerName?
+  @Option(help: "The sampler, overriding the scene's film.sampler: low-discrepancy (the default), uniform or adaptive.")
+  var sampler: Sampler.Name?
 
   @Option(name: .customLong("max-spp"),
           help: "The adaptive sampler's most samples per pixel (default: the scene's max_samples, else 8 times --spp).")
@@ -25,18 +25,18 @@ struct SamplerOptions: ParsableArguments {
     }
   }
 
-  /// Applies the options to `settings`, read from the scene and already given `--spp`.
+  /// Applies the options to `film`, read from the scene and already given `--spp`.
   /// Throws a `ValidationError` when the options and the scene do not fit together.
-  func apply(to settings: inout RenderSettings) throws {
+  func apply(to film: inout FilmDescription) throws {
     switch sampler {
-    case .lowDiscrepancy: settings.sampler = .lowDiscrepancy
-    case .uniform: settings.sampler = .uniform
+    case .lowDiscrepancy: film.sampler = .lowDiscrepancy
+    case .uniform: film.sampler = .uniform
     case .adaptive:
       // Keep the scene's adaptive limits, if it has any.
-      if case .adaptive = settings.sampler {} else { settings.sampler = .adaptive(AdaptiveSampling()) }
+      if case .adaptive = film.sampler {} else { film.sampler = .adaptive(AdaptiveSampling()) }
     case nil: break
     }
-    guard case .adaptive(var adaptive) = settings.sampler else {
+    guard case .adaptive(var adaptive) = film.sampler else {
       if maxSpp != nil || threshold != nil {
         throw ValidationError("--max-spp and --threshold apply only to the adaptive sampler; add --sampler adaptive")
       }
@@ -44,27 +44,27 @@ struct SamplerOptions: ParsableArguments {
     }
     if let maxSpp { adaptive.maxSamples = maxSpp }
     if let threshold { adaptive.threshold = threshold }
-    if let maxSamples = adaptive.maxSamples, maxSamples < settings.samplesPerPixel {
+    if let maxSamples = adaptive.maxSamples, maxSamples < film.samplesPerPixel {
       throw ValidationError(
         "the adaptive sampler's most samples per pixel (\(maxSamples)) is less than its first batch, "
-          + "the samples per pixel (\(settings.samplesPerPixel)): raise --max-spp or lower --spp")
+          + "the samples per pixel (\(film.samplesPerPixel)): raise --max-spp or lower --spp")
     }
-    settings.sampler = .adaptive(adaptive)
+    film.sampler = .adaptive(adaptive)
   }
 
   /// The samples per pixel for the summary line: `64 spp`, or for the adaptive
   /// sampler the average actually taken, `37.2 spp on average (adaptive, 16 to 128)`.
-  static func summary(of report: RenderReport, settings: RenderSettings) -> String {
-    guard case .adaptive(let adaptive) = settings.sampler else { return "\(settings.samplesPerPixel) spp" }
-    let average = Double(report.samples) / Double(settings.width * settings.height)
-    return String(format: "%.1f spp on average (adaptive, %d to %d)", average, settings.samplesPerPixel,
-                  adaptive.sampleLimit(firstBatch: settings.samplesPerPixel))
+  static func summary(of report: RenderReport, film: FilmDescription) -> String {
+    guard case .adaptive(let adaptive) = film.sampler else { return "\(film.samplesPerPixel) spp" }
+    let average = Double(report.samples) / Double(film.width * film.height)
+    return String(format: "%.1f spp on average (adaptive, %d to %d)", average, film.samplesPerPixel,
+                  adaptive.sampleLimit(firstBatch: film.samplesPerPixel))
   }
 }
 
-/// The sampler names on the command line.
-enum SamplerName: String, ExpressibleByArgument, CaseIterable {
-  case lowDiscrepancy = "low-discrepancy"
-  case uniform
-  case adaptive
+/// On the command line a sampler is named as in scene files, or with `-` for `_`.
+extension Sampler.Name: ExpressibleByArgument {
+  public init?(argument: String) { self.init(spelling: argument) }
+  public var defaultValueDescription: String { String(rawValue.map { $0 == "_" ? "-" : $0 }) }
+  public static var allValueStrings: [String] { allCases.map(\.defaultValueDescription) }
 }

@@ -37,10 +37,10 @@ struct Tracer: ParsableCommand {
   @Option(help: "The scene time of the frame, which animated textures show.")
   var time: Float = 0
 
-  @Option(help: ArgumentHelp(
+  @Option(name: .customLong("scratch-memory"), help: ArgumentHelp(
     "Where pixels keep samples and BSDFs: arena (the default) or heap.",
     discussion: "heap makes the same data as Swift arrays and [any BxDF] existentials, to measure what the arena saves."))
-  var allocator: ScratchMemory = .arena
+  var scratchMemory: ScratchMemory = .arena
 
   @OptionGroup(title: "Sampler")
   var samplerOptions: SamplerOptions
@@ -61,33 +61,30 @@ struct Tracer: ParsableCommand {
     } catch {
       throw ExitCode.failure(printing: "error: \(error)")
     }
-    var settings = scene.film
-    settings.threads = threads
-    settings.seed = seed
-    settings.memory = allocator
-    settings.time = time
-    if let spp { settings.samplesPerPixel = spp }
-    try samplerOptions.apply(to: &settings)
+    // The film the scene asks for, as the command line changes it.
+    var film = scene.film
+    if let spp { film.samplesPerPixel = spp }
+    try samplerOptions.apply(to: &film)
     if let resolution {
-      settings.width = resolution.width
-      settings.height = resolution.height
+      film.width = resolution.width
+      film.height = resolution.height
     }
-    let renderScene = scene.withResolution(width: settings.width, height: settings.height)
+    let options = RenderOptions(threads: threads, seed: seed, scratchMemory: scratchMemory, time: time)
     let outputPath = output ?? Self.defaultOutput(for: self.scene)
 
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-    let (image, report) = Renderer.render(renderScene, settings: settings) { progress.update($0) }
+    let (image, report) = Renderer.render(scene, film: film, options: options) { progress.update($0) }
     progress.finish()
 
     do {
-      try SRGB.image(image, width: settings.width, height: settings.height).writePNG(to: outputPath)
+      try SRGB.image(image, width: film.width, height: film.height).writePNG(to: outputPath)
     } catch {
       throw ExitCode.failure(printing: "error: \(error)")
     }
     if !quiet {
       let summary = String(
         format: "%@: %dx%d, %@, %.2f s, %.2f M samples/s, arena peak %d bytes/pixel in %d block(s), %d dropped sample(s)",
-        outputPath, settings.width, settings.height, SamplerOptions.summary(of: report, settings: settings), report.seconds,
+        outputPath, film.width, film.height, SamplerOptions.summary(of: report, film: film), report.seconds,
         report.samplesPerSecond / 1e6, report.arenaPeakBytesPerPixel, report.arenaBlocks, report.droppedSamples)
       FileHandle.standardError.write(Data((summary + "\n").utf8))
     }

@@ -45,6 +45,8 @@ let roughTransmissionCases: [BxDFCase] = [
            bxdf: MicrofacetTransmission(transmittance: .white, distribution: BeckmannDistribution(alpha: 0.3), etaA: 1, etaB: 1.5)),
   BxDFCase(name: "microfacet transmission GGX α=0.5",
            bxdf: MicrofacetTransmission(transmittance: Color(1, 0.9, 0.8), distribution: GGXDistribution(alpha: 0.5), etaA: 1, etaB: 1.5)),
+  BxDFCase(name: "rough dielectric (both lobes) Beckmann α=0.3",
+           bxdf: RoughDielectric(reflect: .white, transmit: .white, eta: 1.5, distribution: BeckmannDistribution(alpha: 0.3))),
 ]
 
 /// Every BxDF with a non-delta lobe.
@@ -89,7 +91,7 @@ func albedo(of bxdf: some BxDF, wo: Vector3, sampleCount: Int, seed: UInt64)
   var sumOfSquares = 0.0
   var maxWeight: Float = 0
   for _ in 0..<sampleCount {
-    guard let s = bxdf.sample(wo: wo, u: rng.nextPoint2()), s.pdf > 0 else { continue }
+    guard let s = bxdf.sample(wo: wo, uc: rng.nextFloat(), u: rng.nextPoint2()), s.pdf > 0 else { continue }
     let weight = s.f * (absCosTheta(s.wi) / s.pdf)
     maxWeight = max(maxWeight, weight.maxComponent)
     sum += SIMD3<Double>(Double(weight.r), Double(weight.g), Double(weight.b))
@@ -144,7 +146,7 @@ struct BxDFTests {
     for (index, wo) in outgoingDirections.enumerated() {
       var rng = PCG32(seed: 23, stream: UInt64(index))
       for _ in 0..<2000 {
-        guard let s = c.bxdf.sample(wo: wo, u: rng.nextPoint2()) else { continue }
+        guard let s = c.bxdf.sample(wo: wo, uc: rng.nextFloat(), u: rng.nextPoint2()) else { continue }
         #expect(abs(length(s.wi) - 1) < 1e-4)
         #expect(sameHemisphere(wo, s.wi) == s.flags.contains(.reflection))
         #expect(s.flags.contains(.reflection) != s.flags.contains(.transmission))
@@ -179,7 +181,7 @@ struct BxDFTests {
       var rng = PCG32(seed: 24, stream: UInt64(index))
       let n = 50_000
       var successes = 0
-      for _ in 0..<n where c.bxdf.sample(wo: wo, u: rng.nextPoint2()) != nil { successes += 1 }
+      for _ in 0..<n where c.bxdf.sample(wo: wo, uc: rng.nextFloat(), u: rng.nextPoint2()) != nil { successes += 1 }
       let success = Double(successes) / Double(n)
       let successError = (max(success * (1 - success), 1 / Double(n)) / Double(n)).squareRoot()
       let tolerance = 4 * (integral.standardError + successError)
@@ -193,8 +195,9 @@ struct BxDFTests {
         arguments: nonSpecularCases)
   func samplingMatchesPdf(_ c: BxDFCase) {
     for (index, wo) in chiSquareOutgoingDirections.enumerated() {
+      var lobeChoices = PCG32(seed: 200 + UInt64(index), stream: 3)  // for BxDFs with several lobes
       let result = chiSquareTest(seed: 100 + UInt64(index),
-                                 sample: { c.bxdf.sample(wo: wo, u: $0)?.wi },
+                                 sample: { c.bxdf.sample(wo: wo, uc: lobeChoices.nextFloat(), u: $0)?.wi },
                                  pdf: { c.bxdf.pdf(wo: wo, wi: $0) })
       #expect(result.pValue > chiSquareSignificance, "wo \(wo): \(result)")
       #expect(result.integratedPdf <= 1.005, "wo \(wo): \(result)")
@@ -216,7 +219,7 @@ struct BxDFCostTests {
     let before = malloc_counter_thread_count()
     for k in 0..<1000 {
       let wo = k % 2 == 0 ? directions[k % directions.count] : uniformSampleSphere(rng.nextPoint2())
-      if let s = bxdf.sample(wo: wo, u: rng.nextPoint2()) {
+      if let s = bxdf.sample(wo: wo, uc: rng.nextFloat(), u: rng.nextPoint2()) {
         sink += s.pdf + bxdf.evaluate(wo: wo, wi: s.wi).r + bxdf.pdf(wo: wo, wi: s.wi)
       }
     }
@@ -257,7 +260,7 @@ struct MissingJacobian: BxDF {
   var inner = TorranceSparrow(reflectance: .white, distribution: GGXDistribution(alpha: 0.5), fresnel: FresnelNoOp())
   var flags: BxDFFlags { inner.flags }
   func evaluate(wo: Vector3, wi: Vector3) -> Color { inner.evaluate(wo: wo, wi: wi) }
-  func sample(wo: Vector3, u: Point2) -> BxDFSample? { inner.sample(wo: wo, u: u) }
+  func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? { inner.sample(wo: wo, uc: uc, u: u) }
   func pdf(wo: Vector3, wi: Vector3) -> Float {
     guard sameHemisphere(wo, wi) else { return 0 }
     return inner.distribution.pdf(wo: wo, wh: normalize(wo + wi))
@@ -270,7 +273,7 @@ struct HarnessTests {
   func catchesMissingJacobian() {
     let broken = MissingJacobian()
     let wo = direction(thetaDegrees: 30, phi: 1)
-    let result = chiSquareTest(seed: 7, sample: { broken.sample(wo: wo, u: $0)?.wi },
+    let result = chiSquareTest(seed: 7, sample: { broken.sample(wo: wo, uc: 0.5, u: $0)?.wi },
                                pdf: { broken.pdf(wo: wo, wi: $0) })
     #expect(result.pValue < 1e-12, "\(result)")
   }
@@ -289,7 +292,7 @@ struct DiffuseBxDFTests {
       var rng = PCG32(seed: 31)
       for _ in 0..<1000 {
         let u = rng.nextPoint2()
-        guard let s = lambertian.sample(wo: wo, u: u) else {
+        guard let s = lambertian.sample(wo: wo, uc: 0.5, u: u) else {
           Issue.record("no sample for wo \(wo), u \(u)")
           continue
         }
@@ -490,7 +493,7 @@ struct TransmissionTests {
     let glassMirror = SpecularReflection(reflectance: .white, fresnel: Self.glass)
     #expect(metal.flags == [.reflection, .specular])
     for wo in outgoingDirections {
-      let s = try! #require(metal.sample(wo: wo, u: Point2(0.3, 0.7)))
+      let s = try! #require(metal.sample(wo: wo, uc: 0.5, u: Point2(0.3, 0.7)))
       #expect(s.wi == Vector3(-wo.x, -wo.y, wo.z))
       #expect(s.pdf == 1 && s.flags == [.reflection, .specular])
       #expect(isApproximatelyEqual(s.f * absCosTheta(s.wi), Color(0.9, 0.8, 0.7) * gold.evaluate(cosThetaI: wo.z)))
@@ -498,7 +501,7 @@ struct TransmissionTests {
     }
     // Inside glass, past the critical angle, everything is reflected.
     let inside = -direction(thetaDegrees: 60, phi: 1)
-    let s = try! #require(glassMirror.sample(wo: inside, u: .zero))
+    let s = try! #require(glassMirror.sample(wo: inside, uc: 0.5, u: .zero))
     #expect(isApproximatelyEqual(s.f.r * absCosTheta(s.wi), 1))
   }
 
@@ -508,7 +511,7 @@ struct TransmissionTests {
     #expect(bxdf.flags == [.transmission, .specular])
     for thetaDegrees: Float in [0, 20, 45, 70, 89] {
       let wo = direction(thetaDegrees: thetaDegrees, phi: 0.8)
-      let s = try! #require(bxdf.sample(wo: wo, u: .zero))
+      let s = try! #require(bxdf.sample(wo: wo, uc: 0.5, u: .zero))
       #expect(s.wi.z < 0 && s.pdf == 1 && s.flags == [.transmission, .specular])
       #expect(abs(length(s.wi) - 1) < 1e-5)
       #expect(abs(sinTheta(wo) - 1.5 * sinTheta(s.wi)) < 1e-5)
@@ -517,13 +520,13 @@ struct TransmissionTests {
       let expected = (1 - Self.glass.reflectance(cosThetaI: wo.z)) / (1.5 * 1.5)
       #expect(isApproximatelyEqual(s.f * absCosTheta(s.wi), Color(1, 0.5, 0.25) * expected, relative: 1e-4))
       // From inside along s.wi, the light comes back out along wo, scaled up by 1.5².
-      let back = try! #require(bxdf.sample(wo: s.wi, u: .zero))
+      let back = try! #require(bxdf.sample(wo: s.wi, uc: 0.5, u: .zero))
       #expect(length(back.wi - wo) < 1e-4)
       #expect(isApproximatelyEqual(back.f.r * absCosTheta(back.wi), (1 - Self.glass.reflectance(cosThetaI: wo.z)) * 1.5 * 1.5,
                                    relative: 1e-3))
     }
     // Total internal reflection: nothing is transmitted.
-    #expect(bxdf.sample(wo: -direction(thetaDegrees: 45, phi: 0), u: .zero) == nil)
+    #expect(bxdf.sample(wo: -direction(thetaDegrees: 45, phi: 0), uc: 0.5, u: .zero) == nil)
   }
 
   @Test("smooth glass reflects with probability F and refracts otherwise, each with unit-scale weight")
@@ -536,7 +539,7 @@ struct TransmissionTests {
       let n = 100_000
       var reflections = 0
       for _ in 0..<n {
-        let s = try! #require(bxdf.sample(wo: wo, u: rng.nextPoint2()))
+        let s = try! #require(bxdf.sample(wo: wo, uc: rng.nextFloat(), u: rng.nextPoint2()))
         let weight = s.f * (absCosTheta(s.wi) / s.pdf)
         if s.flags == [.reflection, .specular] {
           reflections += 1
@@ -566,7 +569,7 @@ struct TransmissionTests {
     for k in 0..<2000 {
       var wo = uniformSampleHemisphere(rng.nextPoint2())
       if k % 2 == 1 { wo.z = -wo.z }
-      guard let s = c.bxdf.sample(wo: wo, u: rng.nextPoint2()) else { continue }
+      guard let s = c.bxdf.sample(wo: wo, uc: rng.nextFloat(), u: rng.nextPoint2()) else { continue }
       let wi = s.wi
       let forward = c.bxdf.evaluate(wo: wo, wi: wi) / (eta(wo) * eta(wo))
       let backward = c.bxdf.evaluate(wo: wi, wi: wo) / (eta(wi) * eta(wi))
@@ -619,10 +622,10 @@ struct TransmissionTests {
     let rough = MicrofacetTransmission(transmittance: .white, distribution: GGXDistribution(alpha: 0.01), etaA: 1, etaB: 1.5)
     let smooth = SpecularTransmission(transmittance: .white, etaA: 1, etaB: 1.5)
     for wo in [direction(thetaDegrees: 20, phi: 1), direction(thetaDegrees: 60, phi: 2), -direction(thetaDegrees: 30, phi: 3)] {
-      let specular = try! #require(smooth.sample(wo: wo, u: .zero))
+      let specular = try! #require(smooth.sample(wo: wo, uc: 0.5, u: .zero))
       let t = albedo(of: rough, wo: wo, sampleCount: 20_000, seed: 5)
       #expect(abs(t.albedo.r - specular.f.r * absCosTheta(specular.wi)) < 0.02, "wo \(wo)")
-      let s = try! #require(rough.sample(wo: wo, u: Point2(0.4, 0.6)))
+      let s = try! #require(rough.sample(wo: wo, uc: 0.5, u: Point2(0.4, 0.6)))
       #expect(length(s.wi - specular.wi) < 0.05)
     }
   }

@@ -4,7 +4,7 @@ import Testing
 /// The mean green value of a render of `text`.
 func meanGreen(of text: String) throws -> Float {
   let scene = try SceneLoader.parse(text, fileName: "lights.json")
-  let (image, report) = Renderer.render(scene, settings: scene.film)
+  let (image, report) = Renderer.render(scene)
   #expect(report.droppedSamples == 0)
   return image.reduce(Float(0)) { $0 + $1.g } / Float(image.count)
 }
@@ -86,13 +86,13 @@ struct NormalsIntegratorTests {
                           integrator: #"{ "type": "normals_debug" }"#, samples: 1)
     let scene = try SceneLoader.parse(text, fileName: "normals.json")
     guard case .normals = scene.integrator else { Issue.record("expected normals_debug"); return }
-    let image = Renderer.render(scene, settings: scene.film).image
+    let image = Renderer.render(scene).image
     for pixel in image {
       #expect(abs(pixel.r - 0.5) < 1e-5 && abs(pixel.g - 1) < 1e-5 && abs(pixel.b - 0.5) < 1e-5, "\(pixel)")
     }
     // Looking up, away from the floor, nothing is hit.
     let upward = text.replacingOccurrences(of: #""rotation": 90 }"#, with: #""rotation": -90 }"#)
-    let sky = Renderer.render(try SceneLoader.parse(upward, fileName: "normals.json"), settings: scene.film).image
+    let sky = Renderer.render(try SceneLoader.parse(upward, fileName: "normals.json"), options: RenderOptions()).image
     #expect(sky.allSatisfy { $0.isBlack })
   }
 }

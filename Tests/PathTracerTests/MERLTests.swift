@@ -363,9 +363,9 @@ struct MERLRenderTests {
     let scene = try SceneLoader.load(path: scenePath.path)
     guard case .measured = scene.materials[0] else { Issue.record("expected a measured material"); return }
 
-    var settings = scene.film
-    settings.threads = 2
-    let (image, report) = Renderer.render(scene, settings: settings)
+    var options = RenderOptions()
+    options.threads = 2
+    let (image, report) = Renderer.render(scene, options: options)
     #expect(report.droppedSamples == 0)
     let mean = image.reduce(Color.black) { $0 + $1 } / Float(image.count)
     let irradianceFactor: Float = 2 * 9 / (9 + 16)  // L R² / (R² + h²)
@@ -391,17 +391,17 @@ struct MERLRenderTests {
     let scene = try SceneLoader.parse(text, fileName: "smooth.json", directory: folder.path)
     #expect(scene.objects.count == 3)
 
-    var settings = scene.film
-    settings.threads = 2
-    let (image, report) = Renderer.render(scene, settings: settings)
+    var options = RenderOptions()
+    options.threads = 2
+    let (image, report) = Renderer.render(scene, options: options)
     #expect(report.droppedSamples == 0)
     #expect(image.allSatisfy { $0.isFinite && $0.rgb.min() >= 0 })
     #expect(image.reduce(Float(0)) { $0 + $1.luminance } > 0)
 
     guard malloc_counter_is_active() != 0 else { return }  // off under AddressSanitizer
-    settings.tileSize = 8
-    let film = Film(width: 64, height: 64, filter: settings.filter, tileSize: 8)
-    var worker = TileRenderer(scene: scene, settings: settings)
+    options.tileSize = 8
+    let film = Film(width: 64, height: 64, filter: scene.film.filter, tileSize: 8)
+    var worker = TileRenderer(PixelRenderer(scene: scene, film: scene.film, options: options))
     worker.render(tile: 0, film: film)  // warm-up: the arena gets its block
     let before = malloc_counter_thread_count()
     for tile in 1..<33 { worker.render(tile: tile, film: film) }

@@ -12,9 +12,6 @@ let upwardHit = SurfaceHit(t: 1, p: .zero, pError: .zero, n: Vector3(0, 0, 1), s
 let silverIndex = Color(0.155265, 0.116723, 0.138381)
 let silverAbsorption = Color(4.82835, 3.12225, 2.14696)
 
-typealias SharedBeckmannReflection = TorranceSparrow<Shared<BeckmannDistribution>, Shared<FresnelDielectric>>
-typealias SharedBeckmannTransmission = MicrofacetTransmission<Shared<BeckmannDistribution>, Shared<FresnelDielectric>>
-
 /// Whether an erased BxDF metatype names `type`.
 func isType(_ metatype: any BxDF.Type, _ type: any BxDF.Type) -> Bool {
   ObjectIdentifier(metatype) == ObjectIdentifier(type)
@@ -41,70 +38,81 @@ let materialDirections: [Vector3] = [
 
 @Suite("Materials")
 struct MaterialTests {
-  @Test("rough glass's reflection and transmission refer to one Fresnel term and one distribution in the arena")
-  func roughGlassSharesItsHelpers() {
+  @Test("rough glass is one plain RoughDielectric value in the arena: no pointer to anything")
+  func roughGlassIsOneBxDF() {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
       // Probes on either side of the BSDF's allocations (one arena block has room for all).
       let start = UnsafeRawPointer(alloc.allocateBytes(byteCount: 1, alignment: 1).baseAddress)
-      let bsdf = Material.roughGlass(reflect: .white, transmit: .constant(Color(0.9, 0.9, 0.9)), eta: 1.5, roughness: 0.3)
+      let bsdf: BSDF<ArenaBxDFs> = Material.roughGlass(reflect: .white, transmit: .constant(Color(0.9, 0.9, 0.9)),
+                                                       eta: 1.5, roughness: 0.3)
         .bsdf(at: upwardHit, alloc: alloc)
       let end = UnsafeRawPointer(alloc.allocateBytes(byteCount: 1, alignment: 1).baseAddress)
-      #expect(bsdf.count == 2)
-      #expect(isType(bsdf.components[0].metatype, SharedBeckmannReflection.self))
-      #expect(isType(bsdf.components[1].metatype, SharedBeckmannTransmission.self))
-      let reflection = bsdf.components[0].load(as: SharedBeckmannReflection.self)
-      let transmission = bsdf.components[1].load(as: SharedBeckmannTransmission.self)
-      #expect(reflection.distribution.pointer == transmission.distribution.pointer)
-      #expect(reflection.fresnel.pointer == transmission.fresnel.pointer)
-      #expect(reflection.distribution.value.alpha == 0.3)
-      #expect(transmission.fresnel.value.etaI == 1 && transmission.fresnel.value.etaT == 1.5)
-      #expect(transmission.etaA == 1 && transmission.etaB == 1.5 && transmission.transmittance == Color(0.9, 0.9, 0.9))
-      // The shared values sit in the sample's arena scope, next to the BSDF that uses them.
-      for address in [UnsafeRawPointer(reflection.distribution.pointer), UnsafeRawPointer(reflection.fresnel.pointer)] {
-        #expect(address > start && address < end)
+      #expect(bsdf.count == 1)
+      #expect(isType(bsdf.components[0].metatype, RoughDielectric<BeckmannDistribution>.self))
+      let glass = bsdf.components[0].load(as: RoughDielectric<BeckmannDistribution>.self)
+      #expect(glass.reflection.distribution.alpha == 0.3 && glass.transmission.distribution.alpha == 0.3)
+      #expect(glass.reflection.fresnel.etaI == 1 && glass.reflection.fresnel.etaT == 1.5)
+      #expect(glass.transmission.etaA == 1 && glass.transmission.etaB == 1.5)
+      #expect(glass.transmission.transmittance == Color(0.9, 0.9, 0.9))
+      bsdf.components[0].withUnsafePointer(as: RoughDielectric<BeckmannDistribution>.self) {
+        #expect(UnsafeRawPointer($0) > start && UnsafeRawPointer($0) < end)
       }
-      // A reference is 8 bytes: the BxDFs stay small plain values.
-      #expect(MemoryLayout<SharedBeckmannReflection>.size <= 32)
-      #expect(MemoryLayout<SharedBeckmannTransmission>.size <= 32)
-    }
-  }
-
-  @Test("BxDFs with shared helpers answer exactly like BxDFs with their own copies")
-  func sharedEqualsOwned() {
-    var arena = MemoryArena()
-    arena.withAllocator { alloc in
-      let bsdf = Material.roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.4)
+      #expect(MemoryLayout<RoughDielectric<BeckmannDistribution>>.size <= 64)
+      // Only one colour black: the other lobe alone.
+      let frosted: BSDF<ArenaBxDFs> = Material.roughGlass(reflect: .black, transmit: .white, eta: 1.5, roughness: 0.3)
         .bsdf(at: upwardHit, alloc: alloc)
-      let sharedReflection = bsdf.components[0]
-      let sharedTransmission = bsdf.components[1]
-      let ownReflection = TorranceSparrow(reflectance: .white, distribution: BeckmannDistribution(alpha: 0.4),
-                                          fresnel: FresnelDielectric(etaI: 1, etaT: 1.5))
-      let ownTransmission = MicrofacetTransmission(transmittance: .white, distribution: BeckmannDistribution(alpha: 0.4),
-                                                   etaA: 1, etaB: 1.5)
-      var rng = PCG32(seed: 71)
-      for k in 0..<500 {
-        let wo = k % 2 == 0 ? uniformSampleHemisphere(rng.nextPoint2()) : -uniformSampleHemisphere(rng.nextPoint2())
-        let wi = uniformSampleSphere(rng.nextPoint2())
-        let u = rng.nextPoint2()
-        #expect(sharedReflection.evaluate(wo: wo, wi: wi) == ownReflection.evaluate(wo: wo, wi: wi))
-        #expect(sharedReflection.pdf(wo: wo, wi: wi) == ownReflection.pdf(wo: wo, wi: wi))
-        #expect(sharedReflection.sample(wo: wo, u: u)?.wi == ownReflection.sample(wo: wo, u: u)?.wi)
-        #expect(sharedTransmission.evaluate(wo: wo, wi: wi) == ownTransmission.evaluate(wo: wo, wi: wi))
-        #expect(sharedTransmission.pdf(wo: wo, wi: wi) == ownTransmission.pdf(wo: wo, wi: wi))
-        #expect(sharedTransmission.sample(wo: wo, u: u)?.wi == ownTransmission.sample(wo: wo, u: u)?.wi)
+      #expect(frosted.count == 1 && isType(frosted.components[0].metatype, MicrofacetTransmission<BeckmannDistribution>.self))
+    }
+  }
+
+  @Test("rough glass gives the values and samples of its two lobes as two components of a BSDF")
+  func roughDielectricEqualsTwoComponents() {
+    var arena = MemoryArena()
+    arena.withAllocator { alloc in
+      for model in MicrofacetModel.allCases {
+        let glass: BSDF<ArenaBxDFs> = Material.roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.4,
+                                                          distribution: model)
+          .bsdf(at: upwardHit, alloc: alloc)
+        // What rough glass was before it was one BxDF: a reflecting and a refracting component.
+        var lobes = BSDF<ArenaBxDFs>(frame: ShadingFrame(normal: upwardHit.shadingNormal),
+                                     geometricNormal: upwardHit.n, capacity: 2, alloc: alloc)
+        let boundary = FresnelDielectric(etaI: 1, etaT: 1.5)
+        switch model {
+        case .beckmann:
+          lobes.add(TorranceSparrow(reflectance: .white, distribution: BeckmannDistribution(alpha: 0.4), fresnel: boundary))
+          lobes.add(MicrofacetTransmission(transmittance: .white, distribution: BeckmannDistribution(alpha: 0.4),
+                                           fresnel: boundary))
+        case .ggx:
+          lobes.add(TorranceSparrow(reflectance: .white, distribution: GGXDistribution(alpha: 0.4), fresnel: boundary))
+          lobes.add(MicrofacetTransmission(transmittance: .white, distribution: GGXDistribution(alpha: 0.4),
+                                           fresnel: boundary))
+        }
+        var rng = PCG32(seed: 71)
+        for _ in 0..<2000 {
+          let wo = uniformSampleSphere(rng.nextPoint2())
+          let wi = uniformSampleSphere(rng.nextPoint2())
+          #expect(glass.evaluate(wo: wo, wi: wi) == lobes.evaluate(wo: wo, wi: wi))
+          #expect(glass.pdf(wo: wo, wi: wi) == lobes.pdf(wo: wo, wi: wi))
+          let c = rng.nextFloat(), u = rng.nextPoint2()
+          let one = glass.sample(wo: wo, componentSample: c, u: u), two = lobes.sample(wo: wo, componentSample: c, u: u)
+          #expect(one?.wi == two?.wi && one?.f == two?.f && one?.pdf == two?.pdf && one?.flags == two?.flags)
+        }
       }
     }
   }
 
-  @Test("the allocation ablation's heap BSDF behaves exactly like the arena one, shared helpers included")
-  func heapBSDFMatchesArena() {
+  @Test("the allocation ablation's heap BSDF behaves exactly like the arena one",
+        arguments: [
+          Material.roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.2, distribution: .ggx),
+          Material.plastic(diffuse: .constant(Color(0.2, 0.3, 0.8)), gloss: .white, roughness: .constant(0.1)),
+        ])
+  func heapBSDFMatchesArena(material: Material) {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
-      let material = Material.roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.2, distribution: .ggx)
-      let inArena = material.bsdf(at: upwardHit, alloc: alloc)
-      let onHeap = material.bsdf(at: upwardHit, alloc: alloc, memory: .heap)
-      #expect(onHeap.heapComponents.count == 2 && onHeap.heapSharedValues.count == 2)
+      let inArena: BSDF<ArenaBxDFs> = material.bsdf(at: upwardHit, alloc: alloc)
+      let onHeap: BSDF<HeapBxDFs> = material.bsdf(at: upwardHit, alloc: alloc)
+      #expect(onHeap.components.bxdfs.count == inArena.count)
       var rng = PCG32(seed: 72)
       for _ in 0..<500 {
         let wo = uniformSampleSphere(rng.nextPoint2())
@@ -121,7 +129,7 @@ struct MaterialTests {
   func glassIsLossless() {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
-      let bsdf = Material.glass(reflect: .white, transmit: .white, eta: 1.5).bsdf(at: upwardHit, alloc: alloc)
+      let bsdf: BSDF<ArenaBxDFs> = Material.glass(reflect: .white, transmit: .white, eta: 1.5).bsdf(at: upwardHit, alloc: alloc)
       let isSpecular = bsdf.isSpecular
       #expect(isSpecular)
       for (index, wo) in materialDirections.enumerated() {
@@ -151,7 +159,7 @@ struct MaterialTests {
   func glassHalves(reflect: Color, transmit: Color) {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
-      let bsdf = Material.glass(reflect: .constant(reflect), transmit: .constant(transmit), eta: 1.5).bsdf(at: upwardHit, alloc: alloc)
+      let bsdf: BSDF<ArenaBxDFs> = Material.glass(reflect: .constant(reflect), transmit: .constant(transmit), eta: 1.5).bsdf(at: upwardHit, alloc: alloc)
       #expect(bsdf.count == 1)
       let wo = direction(thetaDegrees: 30, phi: 1)
       let s = bsdf.sample(wo: wo, componentSample: 0.5, u: Point2(0.5, 0.5))
@@ -182,7 +190,7 @@ struct MaterialTests {
     var arena = MemoryArena()
     for (name, material, least) in materials {
       arena.withAllocator { alloc in
-        let bsdf = material.bsdf(at: upwardHit, alloc: alloc)
+        let bsdf: BSDF<ArenaBxDFs> = material.bsdf(at: upwardHit, alloc: alloc)
         let isSpecular = bsdf.isSpecular
         #expect(!isSpecular)
         for (index, wo) in materialDirections.enumerated() {
@@ -209,7 +217,7 @@ struct MaterialTests {
   func specularMetal() {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
-      let bsdf = Material.specularMetal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption))
+      let bsdf: BSDF<ArenaBxDFs> = Material.specularMetal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption))
         .bsdf(at: upwardHit, alloc: alloc)
       #expect(bsdf.isSpecular && bsdf.count == 1)
       let conductor = FresnelConductor(eta: silverIndex, k: silverAbsorption)
@@ -227,24 +235,23 @@ struct MaterialTests {
   func distributionSelection() {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
-      let ggxPlastic = Material.plastic(diffuse: .white, gloss: .white, roughness: 0.1, distribution: .ggx)
+      let ggxPlastic: BSDF<ArenaBxDFs> = Material.plastic(diffuse: .white, gloss: .white, roughness: 0.1, distribution: .ggx)
         .bsdf(at: upwardHit, alloc: alloc)
       #expect(isType(ggxPlastic.components[1].metatype, TorranceSparrow<GGXDistribution, FresnelTwoSided<FresnelDielectric>>.self))
-      let beckmannPlastic = Material.plastic(diffuse: .white, gloss: .white, roughness: 0.1)
+      let beckmannPlastic: BSDF<ArenaBxDFs> = Material.plastic(diffuse: .white, gloss: .white, roughness: 0.1)
         .bsdf(at: upwardHit, alloc: alloc)
       #expect(isType(beckmannPlastic.components[1].metatype, TorranceSparrow<BeckmannDistribution, FresnelTwoSided<FresnelDielectric>>.self))
-      let ggxMetal = Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption), roughness: 0.1,
+      let ggxMetal: BSDF<ArenaBxDFs> = Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption), roughness: 0.1,
                                     distribution: .ggx).bsdf(at: upwardHit, alloc: alloc)
       #expect(isType(ggxMetal.components[0].metatype, TorranceSparrow<GGXDistribution, FresnelConductor>.self))
-      let beckmannMetal = Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption),
+      let beckmannMetal: BSDF<ArenaBxDFs> = Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption),
                                          roughness: 0.1).bsdf(at: upwardHit, alloc: alloc)
       #expect(isType(beckmannMetal.components[0].metatype, TorranceSparrow<BeckmannDistribution, FresnelConductor>.self))
-      let ggxGlass = Material.roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.1, distribution: .ggx)
+      let ggxGlass: BSDF<ArenaBxDFs> = Material.roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.1, distribution: .ggx)
         .bsdf(at: upwardHit, alloc: alloc)
-      #expect(isType(ggxGlass.components[1].metatype,
-                     MicrofacetTransmission<Shared<GGXDistribution>, Shared<FresnelDielectric>>.self))
+      #expect(isType(ggxGlass.components[0].metatype, RoughDielectric<GGXDistribution>.self))
       // Roughness 0 would be a delta, which a microfacet model cannot be: it is clamped.
-      let smooth = Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption), roughness: 0)
+      let smooth: BSDF<ArenaBxDFs> = Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption), roughness: 0)
         .bsdf(at: upwardHit, alloc: alloc)
       let alpha = smooth.components[0].load(as: TorranceSparrow<BeckmannDistribution, FresnelConductor>.self).distribution.alpha
       #expect(alpha == MicrofacetModel.smallestAlpha)
@@ -346,9 +353,9 @@ struct MaterialRenderTests {
   @Test("a scene with every material renders without a single NaN or infinite sample")
   func everyMaterialIsFinite() throws {
     let scene = try SceneLoader.parse(everyMaterialScene(size: 48, samples: 16), fileName: "every.json")
-    var settings = scene.film
-    settings.threads = 2
-    let (image, report) = Renderer.render(scene, settings: settings)
+    var options = RenderOptions()
+    options.threads = 2
+    let (image, report) = Renderer.render(scene, options: options)
     #expect(report.droppedSamples == 0)
     #expect(image.allSatisfy { $0.isFinite && $0.rgb.min() >= 0 })
     // Something is lit: the mean is well above black.
@@ -365,7 +372,7 @@ struct MaterialRenderTests {
     // specular bounces with weight 1, inside and outside the ball.
     let material = "{ \"name\": \"ball\", \"type\": \"glass\", \"reflect\": [1, 1, 1], \"transmit\": [1, 1, 1], \"eta\": 1.5 }"
     let scene = try SceneLoader.parse(narrowViewOfSphere(material: material, lightBehindCamera: false), fileName: "glass.json")
-    let (image, report) = Renderer.render(scene, settings: scene.film)
+    let (image, report) = Renderer.render(scene)
     let mean = image.reduce(Float(0)) { $0 + $1.g } / Float(image.count)
     let fresnel: Float = 0.04  // ((1.5 − 1) / (1.5 + 1))²
     let expected = (1 - fresnel) / (1 + fresnel)
@@ -379,7 +386,7 @@ struct MaterialRenderTests {
       { "name": "ball", "type": "rough_glass", "reflect": [1, 1, 1], "transmit": [1, 1, 1], "eta": 1.5, "roughness": 0.05 }
       """
     let scene = try SceneLoader.parse(narrowViewOfSphere(material: material, lightBehindCamera: false), fileName: "rough.json")
-    let (image, report) = Renderer.render(scene, settings: scene.film)
+    let (image, report) = Renderer.render(scene)
     let mean = image.reduce(Float(0)) { $0 + $1.g } / Float(image.count)
     // A little less than 0.923: rough surfaces scatter some light sideways, past the light.
     #expect(mean > 0.8 && mean < 0.95, "mean \(mean)")
@@ -391,7 +398,7 @@ struct MaterialRenderTests {
     let material = "{ \"name\": \"ball\", \"type\": \"specular_metal\", \(SceneLoaderTests.silver) }"
     let scene = try SceneLoader.parse(narrowViewOfSphere(material: material, lightBehindCamera: true, samples: 16),
                                       fileName: "mirror.json")
-    let (image, report) = Renderer.render(scene, settings: scene.film)
+    let (image, report) = Renderer.render(scene)
     let expected = FresnelConductor(eta: Color(0.155, 0.117, 0.138), k: Color(4.83, 3.12, 2.15)).evaluate(cosThetaI: 1)
     for pixel in image {
       #expect(isApproximatelyEqual(pixel, expected, relative: 2e-3), "\(pixel) vs \(expected)")

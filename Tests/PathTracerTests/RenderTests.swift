@@ -10,9 +10,9 @@ struct RenderTests {
     let (albedo, radiance, radius, height): (Float, Float, Float, Float) = (0.5, 2, 3, 4)
     let scene = try SceneLoader.parse(diskOverFloorScene(albedo: albedo, radiance: radiance, radius: radius, height: height),
                                       fileName: "disk.json")
-    var settings = scene.film
-    settings.threads = 2
-    let (image, report) = Renderer.render(scene, settings: settings)
+    var options = RenderOptions()
+    options.threads = 2
+    let (image, report) = Renderer.render(scene, options: options)
     let mean = image.reduce(Float(0)) { $0 + $1.g } / Float(image.count)
     let expected = albedo * radiance * radius * radius / (radius * radius + height * height)
     #expect(abs(mean - expected) / expected < 0.02, "mean \(mean), expected \(expected)")
@@ -23,14 +23,14 @@ struct RenderTests {
   func deterministicAcrossThreads() throws {
     let scene = try SceneLoader.parse(diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 20, samples: 4),
                                       fileName: "disk.json")
-    var settings = scene.film
-    settings.tileSize = 8
-    settings.threads = 1
-    let one = Renderer.render(scene, settings: settings).image
-    settings.threads = 2
-    let two = Renderer.render(scene, settings: settings).image
-    settings.seed = 99
-    let otherSeed = Renderer.render(scene, settings: settings).image
+    var options = RenderOptions()
+    options.tileSize = 8
+    options.threads = 1
+    let one = Renderer.render(scene, options: options).image
+    options.threads = 2
+    let two = Renderer.render(scene, options: options).image
+    options.seed = 99
+    let otherSeed = Renderer.render(scene, options: options).image
     #expect(one == two)
     #expect(one != otherSeed)
   }
@@ -47,17 +47,16 @@ struct RenderTests {
     }
     let scene = try SceneLoader.parse(text, fileName: "scene.json", directory: folder.path)
     #expect(scene.textures.count == (sceneName == "a textured floor" ? 2 : 0))
-    var settings = scene.film
-    settings.sampler = switch sampler {
+    var description = scene.film
+    description.sampler = switch sampler {
     case "uniform": .uniform
     // Up to three batches (4 + 4 + 8 samples) in nested scopes.
     case "adaptive": .adaptive(AdaptiveSampling(maxSamples: 16, threshold: 0.01))
     default: .lowDiscrepancy
     }
-    settings.tileSize = 8
-    settings.time = 0.5  // between the animated texture's keyframes
-    let film = Film(width: 64, height: 64, filter: settings.filter, tileSize: 8)
-    var worker = TileRenderer(scene: scene, settings: settings)
+    let options = RenderOptions(time: 0.5, tileSize: 8)  // between the animated texture's keyframes
+    var worker = TileRenderer(PixelRenderer(scene: scene, film: description, options: options))
+    let film = Film(width: 64, height: 64, filter: scene.film.filter, tileSize: 8)
     worker.render(tile: 0, film: film)  // warm-up: the arena gets its block
     func mallocs(tiles: Range<Int>) -> UInt64 {
       let before = malloc_counter_thread_count()
@@ -87,9 +86,9 @@ struct WhittedTests {
       return
     }
     #expect(whitted.maxDepth == 3)
-    var settings = scene.film
-    settings.threads = 2
-    let image = Renderer.render(scene, settings: settings).image
+    var options = RenderOptions()
+    options.threads = 2
+    let image = Renderer.render(scene, options: options).image
     let mean = image.reduce(Float(0)) { $0 + $1.g } / Float(image.count)
     let expected = albedo * radiance * radius * radius / (radius * radius + height * height)
     #expect(abs(mean - expected) / expected < 0.02, "mean \(mean), expected \(expected)")
@@ -104,7 +103,7 @@ struct WhittedTests {
         .replacingOccurrences(of: "{ \"name\": \"floor\", \"type\": \"matte\", \"diffuse\": [0.5, 0.5, 0.5], \"roughness\": 0 }",
                               with: "{ \"name\": \"floor\", \"type\": \"specular_metal\", \"refractive_index\": [0.2, 0.2, 0.2], \"absorption_coefficient\": [3.9, 3.9, 3.9] }")
       let scene = try SceneLoader.parse(text, fileName: "mirror.json")
-      let image = Renderer.render(scene, settings: scene.film).image
+      let image = Renderer.render(scene).image
       return image.reduce(Float(0)) { $0 + $1.g } / Float(image.count)
     }
     // The camera looks straight down at the mirror; the reflected ray goes straight up into

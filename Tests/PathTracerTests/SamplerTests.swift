@@ -43,7 +43,7 @@ struct SamplerTests {
       arena.withAllocator { alloc in
         var rng = pixelGenerator(seed: seed, x: x, y: 3, width: 100)
         let samples = PixelSamples(alloc: alloc, count: 16, bounces: 3, rng: &rng)
-        return (0..<16).map { samples.film.point($0) } + [samples.vertex(sample: 5, bounce: 2).bsdf]
+        return (0..<16).map { samples.filmOffset($0) } + [samples.vertex(sample: 5, bounce: 2).bsdf]
       }
     }
     #expect(filmSamples(seed: 1, x: 5) == filmSamples(seed: 1, x: 5))
@@ -89,8 +89,8 @@ struct SamplerTests {
       var result = Set<[Float]>()
       for batch in batches {
         arena.withAllocator { alloc in
-          let pattern = SamplePattern.lowDiscrepancyBatch(LowDiscrepancyBatch(scrambles: scrambles, firstIndex: batch.first))
-          let samples = PixelSamples(alloc: alloc, count: batch.count, bounces: 2, pattern: pattern, rng: &rng)
+          let pattern = Sampler.ArrayFill.lowDiscrepancyBatch(LowDiscrepancyBatch(scrambles: scrambles, firstIndex: batch.first))
+          let samples = PixelSamples(alloc: alloc, count: batch.count, bounces: 2, fill: pattern, rng: &rng)
           for s in 0..<batch.count {
             let p = samples.vertex(sample: s, bounce: 1).light
             result.insert([p.x, p.y])
@@ -128,11 +128,11 @@ struct UniformSamplerTests {
   @Test("a uniform pixel fills every set with values in [0, 1), unlike the low-discrepancy ones from the same generator")
   func pixelSamples() {
     var arena = MemoryArena()
-    func values(_ pattern: SamplePattern) -> [Float] {
+    func values(_ pattern: Sampler.ArrayFill) -> [Float] {
       arena.withAllocator { alloc in
         var rng = PCG32(seed: 8)
-        let samples = PixelSamples(alloc: alloc, count: 8, bounces: 2, pattern: pattern, rng: &rng)
-        return (0..<16).map { samples.film[$0] }
+        let samples = PixelSamples(alloc: alloc, count: 8, bounces: 2, fill: pattern, rng: &rng)
+        return (0..<8).flatMap { [samples.filmOffset($0).x, samples.filmOffset($0).y] }
           + (0..<8).flatMap { s in (0..<2).flatMap { b in
             let v = samples.vertex(sample: s, bounce: b)
             return [v.light.x, v.light.y, v.lightChoice, v.bsdf.x, v.bsdf.y, v.bsdfComponent]
@@ -237,16 +237,16 @@ struct SamplerRenderTests {
   func adaptiveSpendsSamplesOnNoise() throws {
     let sampler = "{ \"type\": \"adaptive\", \"max_samples\": 32, \"threshold\": 0.02 }"
     let scene = try SceneLoader.parse(halfEmitterScene(sampler: sampler), fileName: "half.json")
-    var settings = scene.film
-    settings.tileSize = 8
+    var options = RenderOptions()
+    options.tileSize = 8
     // Per pixel, through one worker: how many samples did each take?
-    let film = Film(width: 8, height: 8, filter: settings.filter, tileSize: 8)
-    var worker = TileRenderer(scene: scene, settings: settings)
+    let film = Film(width: 8, height: 8, filter: scene.film.filter, tileSize: 8)
+    var worker = TileRenderer(PixelRenderer(scene: scene, film: scene.film, options: options))
     var taken = [[Int]](repeating: [Int](repeating: 0, count: 8), count: 8)
     for y in 0..<8 {
       for x in 0..<8 {
         let before = worker.samplesTaken
-        worker.renderPixel(x: x, y: y, into: film.tileBuffer(0))
+        worker.renderPixel(x: x, y: y, into: film.tileBuffer(0), storing: ArenaBxDFs.self)
         taken[y][x] = worker.samplesTaken - before
       }
     }
@@ -256,7 +256,7 @@ struct SamplerRenderTests {
     // Each row: the floor on one side, the flat emitter on the other.
     #expect(taken.allSatisfy { Set([$0.first!, $0.last!]) == [4, 32] }, "\(taken)")
 
-    let report = Renderer.render(scene, settings: settings).report
+    let report = Renderer.render(scene, options: options).report
     #expect(report.samples == counts.reduce(0, +))
     #expect(report.samples > 4 * 64 && report.samples < 32 * 64)
   }
@@ -265,7 +265,7 @@ struct SamplerRenderTests {
   func adaptiveImageIsRight() throws {
     let scene = try SceneLoader.parse(halfEmitterScene(sampler: "{ \"type\": \"adaptive\", \"max_samples\": 64 }"),
                                       fileName: "half.json")
-    let image = Renderer.render(scene, settings: scene.film).image
+    let image = Renderer.render(scene).image
     let rows = (0..<8).map { y in Array(image[y * 8..<(y + 1) * 8]) }
     let emitterSide = rows[0].first!.g == 1 ? 0 : 7
     #expect(rows.allSatisfy { $0[emitterSide].rgb == SIMD3(repeating: 1) })
@@ -284,7 +284,7 @@ struct SamplerRenderTests {
                               with: #"{ "type": "mitchell_netravali", "width": 2, "height": 2, "b": 0.333, "c": 0.333 }"#)
       let scene = try SceneLoader.parse(text, fileName: "half.json")
       #expect(scene.film.filter.radius == SIMD2(2, 2))
-      let image = Renderer.render(scene, settings: scene.film).image
+      let image = Renderer.render(scene).image
       // Column means: the emitter's half and the floor's half meet in the middle.
       return (0..<8).map { x in (0..<8).map { y in image[y * 8 + x].g }.reduce(0, +) / 8 }
     }
@@ -303,23 +303,23 @@ struct SamplerRenderTests {
   func deterministicAcrossThreads(name: String) throws {
     let json = Self.samplers.first { $0.name == name }!.json
     let scene = try SceneLoader.parse(halfEmitterScene(size: 20, samples: 4, sampler: json), fileName: "half.json")
-    var settings = scene.film
-    settings.tileSize = 8
-    settings.threads = 1
-    let (one, oneReport) = Renderer.render(scene, settings: settings)
-    settings.threads = 2
-    let (two, twoReport) = Renderer.render(scene, settings: settings)
+    var options = RenderOptions()
+    options.tileSize = 8
+    options.threads = 1
+    let (one, oneReport) = Renderer.render(scene, options: options)
+    options.threads = 2
+    let (two, twoReport) = Renderer.render(scene, options: options)
     #expect(one == two)
     #expect(oneReport.samples == twoReport.samples)
-    settings.seed = 7
-    #expect(Renderer.render(scene, settings: settings).image != one)
+    options.seed = 7
+    #expect(Renderer.render(scene, options: options).image != one)
   }
 
   @Test("the three samplers make different images of the same scene")
   func samplersDiffer() throws {
     let images = try Self.samplers.map { sampler in
       let scene = try SceneLoader.parse(halfEmitterScene(size: 8, samples: 4, sampler: sampler.json), fileName: "half.json")
-      return Renderer.render(scene, settings: scene.film).image
+      return Renderer.render(scene).image
     }
     #expect(images[0] != images[1] && images[0] != images[2] && images[1] != images[2])
   }
@@ -329,10 +329,10 @@ struct SamplerRenderTests {
     func peakBytes(sampler: String, samples: Int) throws -> Int {
       let scene = try SceneLoader.parse(halfEmitterScene(samples: samples, sampler: sampler), fileName: "half.json")
       let film = Film(width: 8, height: 8, filter: scene.film.filter, tileSize: 8)
-      var worker = TileRenderer(scene: scene, settings: scene.film)
+      var worker = TileRenderer(PixelRenderer(scene: scene, film: scene.film, options: RenderOptions()))
       let before = worker.samplesTaken
-      worker.renderPixel(x: 0, y: 0, into: film.tileBuffer(0))  // a floor pixel... or the emitter's
-      worker.renderPixel(x: 7, y: 0, into: film.tileBuffer(0))  // ...and one of the other kind
+      worker.renderPixel(x: 0, y: 0, into: film.tileBuffer(0), storing: ArenaBxDFs.self)  // a floor pixel... or the emitter's
+      worker.renderPixel(x: 7, y: 0, into: film.tileBuffer(0), storing: ArenaBxDFs.self)  // ...and one of the other kind
       if sampler.contains("adaptive") { #expect(worker.samplesTaken - before == 4 + 64) }
       return worker.arena.statistics.highWaterBytes
     }
@@ -341,7 +341,7 @@ struct SamplerRenderTests {
     let all32 = try peakBytes(sampler: "\"low_discrepancy\"", samples: 32)
     // The last batch is 32 samples; the finished samples of all batches wait
     // for the pixel's end in a buffer sized for the most samples, 64.
-    let finishedBuffer = 64 * MemoryLayout<TileRenderer.FilmSample>.stride
+    let finishedBuffer = 64 * MemoryLayout<PixelRenderer.FilmSample>.stride
     #expect(adaptive >= all32 + finishedBuffer)
     #expect(adaptive <= all32 + finishedBuffer + 64)  // + alignment
     #expect(all32 + finishedBuffer + 64 < all64 + finishedBuffer)  // so not every batch at once
@@ -350,7 +350,7 @@ struct SamplerRenderTests {
 
 @Suite("Sampler in scene files")
 struct SamplerLoadingTests {
-  static func film(sampler: String?) throws -> RenderSettings {
+  static func film(sampler: String?) throws -> FilmDescription {
     let text = sampler.map { SceneLoaderTests.broken("\"samples\": 2,", "\"samples\": 2, \"sampler\": \($0),") }
       ?? validSceneText
     return try SceneLoader.parse(text, fileName: "s.json").film

@@ -313,9 +313,9 @@ struct ShapeTests {
       // Leave toward the outside, sometimes at grazing angles.
       var w = random.nextDirection()
       if dot(w, hit.n) < 0 { w = -w }
-      #expect(sphere.intersect(spawnRay(from: hit, direction: w)) == nil)
+      #expect(sphere.intersect(spawnRay(from: hit, direction: w, time: 0)) == nil)
       // Leave into the sphere: the first hit must be the far side, not here.
-      if let inside = sphere.intersect(spawnRay(from: hit, direction: -w)) {
+      if let inside = sphere.intersect(spawnRay(from: hit, direction: -w, time: 0)) {
         #expect(length(inside.p - hit.p) > 1e-3 || dot(-w, hit.n) > -1e-3)
       }
     }
@@ -343,7 +343,7 @@ struct ShapeTests {
         guard let hit = intersect(Ray(origin: origin, direction: target - origin)) else { continue }
         checked += 1
         let w = random.nextDirection()
-        #expect(intersect(spawnRay(from: hit, direction: w)) == nil)
+        #expect(intersect(spawnRay(from: hit, direction: w, time: 0)) == nil)
       }
       #expect(checked > 2000)
     }
@@ -355,7 +355,7 @@ struct ShapeTests {
     let hit = try #require(floor.intersect(Ray(origin: Point3(1, 5, 1), direction: Vector3(0, -1, 0))))
     #expect(hit.n == Vector3(0, 1, 0))
     let light = Point3(3, 4, -2)
-    let shadowRay = spawnRay(from: hit, to: light)
+    let shadowRay = spawnRay(from: hit, to: light, time: 0)
     #expect(shadowRay.tMax == 1 - shadowEpsilon)
     #expect(geometryClose(shadowRay.origin + shadowRay.direction, light))
     // The floor's hit point is exact (pError 0), so the origin stays on the

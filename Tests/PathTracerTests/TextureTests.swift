@@ -175,14 +175,14 @@ struct TextureTests {
     arena.withAllocator { alloc in
       // Left texel: red, roughness 0, so Lambertian.
       hit.uv = Point2(0, 0)
-      let left = Material.matte(diffuse: .texture(colours), roughness: .texture(numbers))
-        .bsdf(at: hit, textures: table, time: 0, alloc: alloc)
+      let left: BSDF<ArenaBxDFs> = Material.matte(diffuse: .texture(colours), roughness: .texture(numbers))
+        .bsdf(at: hit, time: 0, textures: table, alloc: alloc)
       #expect(isType(left.components[0].metatype, Lambertian.self))
       #expect(left.components[0].load(as: Lambertian.self).reflectance == Color(1, 0, 0))
       // Right texel: green, roughness 30 degrees, so Oren-Nayar.
       hit.uv = Point2(0.5, 0)
-      let right = Material.matte(diffuse: .texture(colours), roughness: .texture(numbers))
-        .bsdf(at: hit, textures: table, time: 0, alloc: alloc)
+      let right: BSDF<ArenaBxDFs> = Material.matte(diffuse: .texture(colours), roughness: .texture(numbers))
+        .bsdf(at: hit, time: 0, textures: table, alloc: alloc)
       #expect(isType(right.components[0].metatype, OrenNayar.self))
       let orenNayar = right.components[0].load(as: OrenNayar.self)
       let expected = OrenNayar(reflectance: Color(0, 1, 0), sigmaDegrees: 30)
@@ -440,7 +440,7 @@ struct TextureRenderTests {
     let text = texturedPlaneScene(textures: "{ \"name\": \"halves\", \"type\": \"image\", \"file\": \"halves.png\" }",
                                   diffuse: "\"halves\"")
     let scene = try SceneLoader.parse(text, fileName: "plane.json", directory: folder.path)
-    let (image, report) = Renderer.render(scene, settings: scene.film)
+    let (image, report) = Renderer.render(scene)
     #expect(report.droppedSamples == 0)
     func pixel(_ x: Int, _ y: Int) -> Color { image[y * 8 + x] }
     // The view spans u, v ∈ [0.06, 0.94]. Upper rows of the image: v > 0.5, below the blue band.
@@ -467,10 +467,10 @@ struct TextureRenderTests {
       """
     let scene = try SceneLoader.parse(texturedPlaneScene(textures: texture, diffuse: "\"fade\"", size: 4, samples: 2),
                                       fileName: "fade.json", directory: folder.path)
-    var settings = scene.film
+    var options = RenderOptions()
     func mean(at time: Float) -> Color {
-      settings.time = time
-      let image = Renderer.render(scene, settings: settings).image
+      options.time = time
+      let image = Renderer.render(scene, options: options).image
       return image.reduce(Color.black, +) / Float(image.count)
     }
     let start = mean(at: 0), middle = mean(at: 0.5), end = mean(at: 1)

@@ -28,9 +28,9 @@ extension ArenaExistential where Metatype == any BxDF.Type {
   }
 
   @inlinable
-  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+  public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     func open<B: BxDF>(_: B.Type) -> BxDFSample? {
-      load(as: B.self).sample(wo: wo, u: u)
+      load(as: B.self).sample(wo: wo, uc: uc, u: u)
     }
     return open(metatype)
   }

@@ -1,7 +1,7 @@
 import LightArena
 
 /// The scattering function at one surface point: a shading frame plus the
-/// BxDFs that make up the material there, all of it in the current sample's arena scope.
+/// BxDFs that make up the material there.
 ///
 /// Directions passed in and out are in world space and point away from the
 /// surface. Internally they are expressed in the shading frame, where the
@@ -10,85 +10,40 @@ import LightArena
 /// transmission components only when they lie on opposite sides, which keeps
 /// interpolated shading normals from leaking light through surfaces.
 ///
+/// The BxDFs are kept in `Components`. The renderer's is ``ArenaBxDFs``: each
+/// BxDF a concrete value in the camera sample's arena scope, called through the
+/// ``BxDF`` protocol with no heap box. The only other is ``HeapBxDFs``, the
+/// `[any BxDF]` of the allocation ablation (`tracer --scratch-memory heap`).
+/// Being generic, the arena version carries nothing of the ablation: no array
+/// field, no branch on where its BxDFs are.
+///
 /// Cost: a material builds a BSDF with a few pointer bumps; nothing here
-/// touches the heap. (Dropping a BSDF calls `swift_release` on its two
-/// ablation arrays, which in arena mode are the immortal empty-array
-/// singleton: a call, but no count changes.)
-public struct BSDF: ~Escapable {
+/// touches the heap or a reference count.
+public struct BSDF<Components: BxDFStorage & ~Escapable>: ~Escapable {
   public let frame: ShadingFrame
   public let geometricNormal: Normal3
-  /// The BxDFs, each a concrete value in the arena.
-  public var components: ArenaExistentialArray<any BxDF.Type>
-  /// Used only by the allocation ablation (``ScratchMemory/heap``): the same
-  /// BxDFs as boxed existentials in a Swift array. Empty otherwise.
-  var heapComponents: [any BxDF] = []
-  /// Used only by the allocation ablation: the boxes of the ``share(_:)``d values.
-  var heapSharedValues: [AnyObject] = []
-  let memory: ScratchMemory
-  /// The camera sample's arena scope, where ``share(_:)`` puts shared values.
-  let alloc: ArenaAllocator
+  /// The BxDFs.
+  public var components: Components
 
-  /// An empty BSDF with room for `capacity` BxDFs, allocated in `alloc`'s scope
-  /// (or, with `memory: .heap`, in a Swift array).
+  /// An empty BSDF with room for `capacity` BxDFs, allocated in `alloc`'s scope.
   @_lifetime(copy alloc)
-  public init(frame: ShadingFrame, geometricNormal: Normal3, capacity: Int, alloc: ArenaAllocator,
-              memory: ScratchMemory = .arena) {
+  public init(frame: ShadingFrame, geometricNormal: Normal3, capacity: Int, alloc: ArenaAllocator) {
     self.frame = frame
     self.geometricNormal = geometricNormal
-    self.memory = memory
-    self.alloc = alloc
-    switch memory {
-    case .arena:
-      components = alloc.makeExistentialArray(capacity: capacity, of: (any BxDF.Type).self)
-    case .heap:
-      components = alloc.makeExistentialArray(capacity: 0, of: (any BxDF.Type).self)
-      heapComponents.reserveCapacity(capacity)
-    }
+    components = Components(capacity: capacity, alloc: alloc)
   }
 
-  /// Adds a BxDF, copied into the arena.
+  /// Adds a BxDF, copied into the components' storage.
   public mutating func add<B: BxDF>(_ bxdf: B) {
-    switch memory {
-    case .arena: components.append(bxdf, as: B.self)
-    case .heap: heapComponents.append(bxdf)
-    }
-  }
-
-  /// Stores `value` once for several of this BSDF's BxDFs to refer to, and
-  /// returns the reference to give them; see ``Shared`` for why the reference
-  /// cannot outlive the BSDF.
-  ///
-  /// ```swift
-  /// let fresnel = bsdf.share(FresnelDielectric(etaI: 1, etaT: 1.5))
-  /// let distribution = bsdf.share(BeckmannDistribution(alpha: 0.1))
-  /// bsdf.add(TorranceSparrow(reflectance: .white, distribution: distribution, fresnel: fresnel))
-  /// bsdf.add(MicrofacetTransmission(transmittance: .white, distribution: distribution, fresnel: fresnel))
-  /// ```
-  ///
-  /// Cost: a pointer bump and a copy in the arena (in the allocation ablation,
-  /// two `malloc`s and a reference-counted box).
-  public mutating func share<Value: BitwiseCopyable>(_ value: Value) -> Shared<Value> {
-    switch memory {
-    case .arena:
-      // The same scope as the BxDFs that will point here: they die together.
-      let bytes = alloc.allocateBytes(byteCount: MemoryLayout<Value>.size, alignment: MemoryLayout<Value>.alignment)
-      let pointer = bytes.baseAddress.bindMemory(to: Value.self, capacity: 1)
-      pointer.initialize(to: value)
-      return Shared(pointer)
-    case .heap:
-      let box = HeapSharedValue(value)
-      heapSharedValues.append(box)
-      return Shared(box.pointer)
-    }
+    components.append(bxdf)
   }
 
   /// The number of BxDFs.
-  public var count: Int { components.count + heapComponents.count }
+  public var count: Int { components.count }
 
   /// True when every component is a delta distribution (a mirror or clear glass).
   public var isSpecular: Bool {
-    for i in components.indices where components[i].flags.hasNonSpecularLobe { return false }
-    for bxdf in heapComponents where bxdf.flags.hasNonSpecularLobe { return false }
+    for i in 0..<components.count where components.flags(ofComponent: i).hasNonSpecularLobe { return false }
     return true
   }
 
@@ -98,44 +53,49 @@ public struct BSDF: ~Escapable {
     guard wo.z != 0 else { return .black }
     let lobe: BxDFFlags = reflects(woWorld, wiWorld) ? .reflection : .transmission
     var f = Color.black
-    for i in components.indices {
-      let bxdf = components[i]
-      if bxdf.flags.contains(lobe) { f += bxdf.evaluate(wo: wo, wi: wi) }
+    for i in 0..<components.count where components.flags(ofComponent: i).contains(lobe) {
+      f += components.evaluate(component: i, wo: wo, wi: wi)
     }
-    for bxdf in heapComponents where bxdf.flags.contains(lobe) { f += bxdf.evaluate(wo: wo, wi: wi) }
     return f
   }
 
   /// The solid-angle density with which ``sample(wo:componentSample:u:)`` picks `wi`.
   public func pdf(wo woWorld: Vector3, wi wiWorld: Vector3) -> Float {
+    let count = components.count
     guard count > 0 else { return 0 }
     let wo = frame.toLocal(woWorld), wi = frame.toLocal(wiWorld)
     guard wo.z != 0 else { return 0 }
     var pdf: Float = 0
-    for i in components.indices { pdf += components[i].pdf(wo: wo, wi: wi) }
-    for bxdf in heapComponents { pdf += bxdf.pdf(wo: wo, wi: wi) }
+    for i in 0..<count { pdf += components.pdf(component: i, wo: wo, wi: wi) }
     return pdf / Float(count)
   }
 
   /// Samples an incident direction: picks one component uniformly with
-  /// `componentSample`, samples it with `u`, then (for non-specular picks)
-  /// returns the value and the pdf of the whole BSDF for that direction, as
-  /// one-sample multiple importance sampling over the components requires.
+  /// `componentSample`, samples it with `u` (and what is left of
+  /// `componentSample`, for a component with several lobes to choose from).
+  ///
+  /// A specular pick keeps its own value, divided by the number of components
+  /// it was chosen among. For any other pick the result is the value and the
+  /// pdf of the *whole* BSDF for the sampled direction, as ``evaluate(wo:wi:)``
+  /// and ``pdf(wo:wi:)`` give them: one-sample multiple importance sampling
+  /// over the components needs that, and so does a single component, whose
+  /// sampled direction may lie on the other side of the geometric surface than
+  /// its shading normal says, where `evaluate` rightly answers black.
   public func sample(wo woWorld: Vector3, componentSample: Float, u: Point2) -> BSDFSample? {
-    let count = count
+    let count = components.count
     guard count > 0 else { return nil }
     let wo = frame.toLocal(woWorld)
     guard wo.z != 0 else { return nil }
     let chosen = min(Int(componentSample * Float(count)), count - 1)
-    let sampled = chosen < components.count
-      ? components[chosen].sample(wo: wo, u: u)
-      : heapComponents[chosen - components.count].sample(wo: wo, u: u)
-    guard var sample = sampled, sample.pdf > 0 else { return nil }
+    // The part of the sample below the chosen component's slot, stretched back to [0, 1).
+    let remapped = min(componentSample * Float(count) - Float(chosen), Float(1).nextDown)
+    guard var sample = components.sample(component: chosen, wo: wo, uc: remapped, u: u),
+          sample.pdf > 0 else { return nil }
     let wiWorld = frame.toWorld(sample.wi)
     if sample.flags.isSpecular {
       // A delta lobe: no other component can produce exactly this direction.
       sample.pdf /= Float(count)
-    } else if count > 1 {
+    } else {
       sample.f = evaluate(wo: woWorld, wi: wiWorld)
       sample.pdf = pdf(wo: woWorld, wi: wiWorld)
     }

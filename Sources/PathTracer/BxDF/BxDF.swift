@@ -36,7 +36,7 @@ public struct BxDFFlags: OptionSet, Sendable, BitwiseCopyable {
   @inlinable public var hasNonSpecularLobe: Bool { !intersection(Self.diffuse.union(.glossy)).isEmpty }
 }
 
-/// The result of ``BxDF/sample(wo:u:)``: a direction `wi`, the BxDF value for
+/// The result of ``BxDF/sample(wo:uc:u:)``: a direction `wi`, the BxDF value for
 /// it, the density it was drawn with and which lobe produced it.
 public struct BxDFSample: Sendable, BitwiseCopyable {
   /// f(wo, wi), *without* the cosine factor.
@@ -90,12 +90,14 @@ public protocol BxDF: BitwiseCopyable, Sendable {
   /// f(wo, wi) for the non-delta lobes; `.black` for specular BxDFs.
   func evaluate(wo: Vector3, wi: Vector3) -> Color
 
-  /// Samples `wi` given `wo` and a uniform 2D sample `u` in [0,1)^2;
-  /// `nil` when no direction results (e.g. the sampled `wi` is below the horizon).
-  /// `f` in the result does not include the cosine.
-  func sample(wo: Vector3, u: Point2) -> BxDFSample?
+  /// Samples `wi` given `wo`, a uniform sample `uc` in [0, 1) and a uniform
+  /// 2D sample `u` in [0, 1)²; `nil` when no direction results (e.g. the
+  /// sampled `wi` is below the horizon). `f` in the result does not include
+  /// the cosine. `uc` chooses between lobes, for a BxDF that has several to
+  /// choose from (``RoughDielectric``); the others ignore it.
+  func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample?
 
-  /// The solid-angle density with which ``sample(wo:u:)`` returns `wi`;
+  /// The solid-angle density with which ``sample(wo:uc:u:)`` returns `wi`;
   /// 0 for delta lobes.
   func pdf(wo: Vector3, wi: Vector3) -> Float
 }

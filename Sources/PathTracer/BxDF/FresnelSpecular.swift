@@ -31,7 +31,7 @@ public struct FresnelSpecular: BxDF {
 
   public func evaluate(wo: Vector3, wi: Vector3) -> Color { .black }
 
-  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+  public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     if wo.z == 0 { return nil }
     let reflected = FresnelDielectric(etaI: etaA, etaT: etaB).reflectance(cosThetaI: wo.z)
     if u.x < reflected {

@@ -19,7 +19,7 @@ public struct Lambertian: BxDF {
     sameHemisphere(wo, wi) ? reflectance * (1 / Float.pi) : .black
   }
 
-  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+  public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     var wi = cosineSampleHemisphere(u)
     // Two-sided: mirror the lobe to whichever side `wo` is on.
     if wo.z < 0 { wi.z = -wi.z }

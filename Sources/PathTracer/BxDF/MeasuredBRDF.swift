@@ -41,7 +41,7 @@ public struct MeasuredBRDF: BxDF, @unchecked Sendable {
     return MERLTable.reflectance(cell: MERLTable.cell(for: angles), in: values)
   }
 
-  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+  public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     var wi = cosineSampleHemisphere(u)
     if wo.z < 0 { wi.z = -wi.z }
     guard sameHemisphere(wo, wi) else { return nil }  // exactly on the horizon

@@ -17,18 +17,18 @@
 ///
 /// The boundary has index `etaA` on the +Z side and `etaB` on the −Z side; `wo`
 /// may be on either. Both come from the Fresnel term, so the refraction and the
-/// reflected fraction cannot disagree; for rough glass the Fresnel term and the
-/// distribution are ``Shared`` with the reflecting ``TorranceSparrow``.
+/// reflected fraction cannot disagree. Rough glass pairs this lobe with a
+/// reflecting ``TorranceSparrow`` of the same boundary in ``RoughDielectric``.
 /// Cost: a Fresnel evaluation, D, two Λ and a few square roots.
-public struct MicrofacetTransmission<Distribution: MicrofacetDistribution, Fresnel: DielectricFresnelTerm>: BxDF {
+public struct MicrofacetTransmission<Distribution: MicrofacetDistribution>: BxDF {
   /// A colour scale on the transmitted light (tray_rust's `transmit`).
   public var transmittance: Color
   public var distribution: Distribution
   /// The dielectric boundary: its indices and its reflectance.
-  public var fresnel: Fresnel
+  public var fresnel: FresnelDielectric
 
   @inlinable
-  public init(transmittance: Color, distribution: Distribution, fresnel: Fresnel) {
+  public init(transmittance: Color, distribution: Distribution, fresnel: FresnelDielectric) {
     self.transmittance = transmittance
     self.distribution = distribution
     self.fresnel = fresnel
@@ -75,7 +75,7 @@ public struct MicrofacetTransmission<Distribution: MicrofacetDistribution, Fresn
     return transmittance * ((1 - reflected) * value)
   }
 
-  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+  public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     if wo.z == 0 { return nil }
     let wh = distribution.sampleWh(wo: wo, u: u)
     guard dot(wo, wh) > 0 else { return nil }
@@ -95,9 +95,8 @@ public struct MicrofacetTransmission<Distribution: MicrofacetDistribution, Fresn
   }
 }
 
-extension MicrofacetTransmission where Fresnel == FresnelDielectric {
-  /// A boundary with index `etaA` outside (+Z) and `etaB` inside (−Z), with
-  /// its own Fresnel term.
+extension MicrofacetTransmission {
+  /// A boundary with index `etaA` outside (+Z) and `etaB` inside (−Z).
   @inlinable
   public init(transmittance: Color, distribution: Distribution, etaA: Float, etaB: Float) {
     self.init(transmittance: transmittance, distribution: distribution,

@@ -53,7 +53,7 @@ public struct OrenNayar: BxDF {
     return reflectance * ((1 / Float.pi) * (a + b * maxCos * sinAlpha * tanBeta))
   }
 
-  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+  public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     var wi = cosineSampleHemisphere(u)
     if wo.z < 0 { wi.z = -wi.z }
     guard sameHemisphere(wo, wi) else { return nil }

@@ -24,7 +24,7 @@ public struct SpecularReflection<Fresnel: FresnelTerm>: BxDF {
   /// mirror direction is zero.
   public func evaluate(wo: Vector3, wi: Vector3) -> Color { .black }
 
-  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+  public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     if wo.z == 0 { return nil }
     let wi = Vector3(-wo.x, -wo.y, wo.z)
     let f = fresnel.evaluate(cosThetaI: wi.z) * reflectance / absCosTheta(wi)

@@ -30,7 +30,7 @@ public struct SpecularTransmission: BxDF {
 
   public func evaluate(wo: Vector3, wi: Vector3) -> Color { .black }
 
-  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+  public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     if wo.z == 0 { return nil }
     let entering = wo.z > 0
     let etaO = entering ? etaA : etaB

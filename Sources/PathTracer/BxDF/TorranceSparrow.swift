@@ -6,11 +6,10 @@
 /// where wh = normalize(wo + wi) is the half vector: the only microfacet normal
 /// that mirrors `wo` into `wi`. Used for plastic's clear coat (dielectric
 /// Fresnel), for rough metals (conductor Fresnel) and for the reflecting half
-/// of rough glass (dielectric Fresnel and distribution ``Shared`` with its
-/// ``MicrofacetTransmission``).
+/// of rough glass (``RoughDielectric``).
 ///
 /// Generic over the distribution and the Fresnel term, so it is a plain struct
-/// (32 to 64 bytes) with no indirection unless they are ``Shared``. Sampling picks a microfacet normal from
+/// (32 to 64 bytes) with no indirection. Sampling picks a microfacet normal from
 /// the distribution and mirrors `wo` about it; the density of `wi` is
 /// pdf(wh) / (4 |wo·wh|), the Jacobian of the reflection map.
 ///
@@ -49,7 +48,7 @@ public struct TorranceSparrow<Distribution: MicrofacetDistribution, Fresnel: Fre
     return reflectance * f * scale
   }
 
-  public func sample(wo: Vector3, u: Point2) -> BxDFSample? {
+  public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     if wo.z == 0 { return nil }
     let wh = distribution.sampleWh(wo: wo, u: u)
     let cosOH = dot(wo, wh)

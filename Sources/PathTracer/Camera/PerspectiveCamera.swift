@@ -1,44 +1,65 @@
 import Glibc
 
-/// A pinhole camera, as in tray_rust's scene format.
+/// A pinhole camera, as a tray_rust scene file describes it: where it is and
+/// how wide it sees.
 ///
 /// In camera space the camera sits at the origin and looks along **+Z**, with
 /// +X to the image's right and +Y up (pbrt's left-handed convention). The field
-/// of view spans the image's *shorter* side. Raster coordinates start at the
-/// top-left corner with y pointing down; pixel (x, y) covers
-/// `[x, x + 1) × [y, y + 1)`, so its centre is at `(x + 0.5, y + 0.5)`.
+/// of view spans the image's *shorter* side, so the same camera frames a
+/// square, a wide and a tall film alike.
 ///
 /// ```json
 /// "camera": { "fov": 30, "transform": [{ "type": "translate", "translation": [0, 12, -60] }] }
 /// ```
+///
+/// It has no resolution of its own: a render fits it to the film it renders
+/// with ``fitted(toWidth:height:)``.
 public struct PerspectiveCamera: Sendable {
   /// Camera space to world space.
   public let cameraToWorld: Transform
   /// The full field of view across the shorter image side, in degrees.
   public let fieldOfView: Float
+
+  public init(cameraToWorld: Transform, fieldOfView: Float) {
+    self.cameraToWorld = cameraToWorld
+    self.fieldOfView = fieldOfView
+  }
+
+  /// The camera's rays for a film of `width` × `height` pixels.
+  public func fitted(toWidth width: Int, height: Int) -> RasterCamera {
+    RasterCamera(self, width: width, height: height)
+  }
+}
+
+/// A ``PerspectiveCamera`` fitted to a film: it turns raster positions into rays.
+///
+/// Raster coordinates start at the top-left corner with y pointing down; pixel
+/// (x, y) covers `[x, x + 1) × [y, y + 1)`, so its centre is at `(x + 0.5, y + 0.5)`.
+public struct RasterCamera: Sendable {
+  public let camera: PerspectiveCamera
   public let width: Int
   public let height: Int
 
-  /// Camera-space half extent of the image plane at z = 1, per raster pixel.
+  /// Camera-space extent of the image plane at z = 1 per raster pixel.
   private let scale: Float
   private let origin: Point3
 
-  public init(cameraToWorld: Transform, fieldOfView: Float, width: Int, height: Int) {
-    self.cameraToWorld = cameraToWorld
-    self.fieldOfView = fieldOfView
+  public init(_ camera: PerspectiveCamera, width: Int, height: Int) {
+    self.camera = camera
     self.width = width
     self.height = height
-    let tanHalf = (fieldOfView.radians / 2).tan
+    let tanHalf = (camera.fieldOfView.radians / 2).tan
     scale = 2 * tanHalf / Float(min(width, height))
-    origin = cameraToWorld.apply(point: .zero)
+    origin = camera.cameraToWorld.apply(point: .zero)
   }
 
-  /// The primary ray through the raster position `filmPoint`, with a unit-length direction.
-  public func generateRay(filmPoint: Point2) -> Ray {
+  /// The primary ray through the raster position `filmPoint` at scene time
+  /// `time`, with a unit-length direction.
+  public func generateRay(filmPoint: Point2, time: Float) -> Ray {
     let x = (filmPoint.x - Float(width) / 2) * scale
     let y = (Float(height) / 2 - filmPoint.y) * scale
-    let direction = normalize(cameraToWorld.apply(vector: Vector3(x, y, 1)))
-    return Ray(origin: origin, direction: direction)
+    let direction = normalize(camera.cameraToWorld.apply(vector: Vector3(x, y, 1)))
+    return Ray(origin: origin, direction: direction, time: time)
   }
 }
 

@@ -39,10 +39,11 @@ public func offsetRayOrigin(p: Point3, pError: Vector3, n: Normal3, w: Vector3) 
 }
 
 /// A ray leaving the surface at `hit` in `direction` (not normalized by this
-/// function), with `tMax = infinity`.
-public func spawnRay(from hit: SurfaceHit, direction: Vector3) -> Ray {
+/// function), with `tMax = infinity`, at scene time `time` (the time of the
+/// ray that found `hit`).
+public func spawnRay(from hit: SurfaceHit, direction: Vector3, time: Float) -> Ray {
   let origin = offsetRayOrigin(p: hit.p, pError: hit.pError, n: hit.n, w: direction)
-  return Ray(origin: origin, direction: direction)
+  return Ray(origin: origin, direction: direction, time: time)
 }
 
 /// A shadow ray from the surface at `hit` toward `point`.
@@ -50,8 +51,8 @@ public func spawnRay(from hit: SurfaceHit, direction: Vector3) -> Ray {
 /// The direction is the unnormalized `point - origin` and `tMax` is
 /// `1 - shadowEpsilon`, so `t` in `[0, 1)` covers the segment and the ray
 /// stops just before `point` (and the surface `point` lies on). Any hit of
-/// this ray means `point` is occluded.
-public func spawnRay(from hit: SurfaceHit, to point: Point3) -> Ray {
+/// this ray means `point` is occluded. `time` is the scene time of the path.
+public func spawnRay(from hit: SurfaceHit, to point: Point3, time: Float) -> Ray {
   let origin = offsetRayOrigin(p: hit.p, pError: hit.pError, n: hit.n, w: point - hit.p)
-  return Ray(origin: origin, direction: point - origin, tMax: 1 - shadowEpsilon)
+  return Ray(origin: origin, direction: point - origin, tMax: 1 - shadowEpsilon, time: time)
 }

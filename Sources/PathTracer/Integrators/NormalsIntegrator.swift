@@ -12,19 +12,3 @@ public struct NormalsIntegrator: Sendable {
     return Color((hit.surface.shadingNormal + 1) / 2)
   }
 }
-
-/// The integrator a scene asks for.
-public enum Integrator: Sendable {
-  case path(PathIntegrator)
-  case whitted(WhittedIntegrator)
-  case normals(NormalsIntegrator)
-
-  /// Path vertices that consume samples.
-  public var bounces: Int {
-    switch self {
-    case .path(let path): path.bounces
-    case .whitted(let whitted): whitted.bounces
-    case .normals: 0
-    }
-  }
-}

@@ -11,11 +11,7 @@ import LightArena
 /// tray_rust uses `min_depth` as the *maximum* recursion depth, and so do we:
 /// a path follows at most `maxDepth` specular bounces.
 public struct WhittedIntegrator: Sendable {
-  public var maxDepth: Int
-  /// Where BSDFs are made: always the arena, except in the allocation ablation.
-  public var memory: ScratchMemory = .arena
-  /// The scene time at which textures are looked up (``RenderSettings/time``).
-  public var time: Float = 0
+  public let maxDepth: Int
 
   public init(maxDepth: Int) {
     self.maxDepth = maxDepth
@@ -24,10 +20,11 @@ public struct WhittedIntegrator: Sendable {
   /// Path vertices that consume samples: one set per recursion level.
   public var bounces: Int { maxDepth + 1 }
 
-  /// Radiance arriving along `ray`. The BSDFs of every level live in `alloc`,
-  /// the camera sample's arena scope.
-  public func radiance(_ ray: Ray, scene: Scene, samples: PixelSamples, sample: Int,
-                       alloc: ArenaAllocator, depth: Int = 0) -> Color {
+  /// Radiance arriving along `ray`. The BSDFs of every level live in the
+  /// camera sample's arena scope, `context.alloc`.
+  public func radiance<Components: BxDFStorage & ~Escapable>(
+    _ ray: Ray, scene: Scene, context: SampleContext<Components>, depth: Int = 0
+  ) -> Color {
     guard let hit = scene.intersect(ray) else { return .black }
     let wo = -ray.direction
     let object = scene.objects[hit.object]
@@ -35,15 +32,14 @@ public struct WhittedIntegrator: Sendable {
     if let lightIndex = object.light, case .area(let light) = scene.lights[lightIndex] {
       radiance += light.emitted(normal: hit.surface.n, toward: wo)
     }
-    let bsdf = scene.materials[object.material]
-      .bsdf(at: hit.surface, textures: scene.textures, time: time, alloc: alloc, memory: memory)
-    let u = samples.vertex(sample: sample, bounce: depth)
+    let bsdf = context.bsdf(at: hit, time: ray.time, in: scene)
+    let u = context.vertex(depth)
 
     // Direct light: one sample of every light (not one light chosen at random).
     for light in scene.lights {
       guard let incident = light.sampleIncident(from: hit.surface.p, u: u.light) else { continue }
       let f = bsdf.evaluate(wo: wo, wi: incident.wi)
-      guard !f.isBlack, scene.isUnoccluded(from: hit.surface, to: incident.point) else { continue }
+      guard !f.isBlack, scene.isUnoccluded(from: hit.surface, to: incident.point, time: ray.time) else { continue }
       radiance += f * incident.radiance * (abs(dot(incident.wi, hit.surface.shadingNormal)) / incident.pdf)
     }
 
@@ -52,9 +48,8 @@ public struct WhittedIntegrator: Sendable {
        let scattered = bsdf.sample(wo: wo, componentSample: u.bsdfComponent, u: u.bsdf),
        scattered.flags.isSpecular, !scattered.f.isBlack {
       let weight = scattered.f * (abs(dot(scattered.wi, hit.surface.shadingNormal)) / scattered.pdf)
-      let next = spawnRay(from: hit.surface, direction: scattered.wi)
-      radiance += weight * self.radiance(next, scene: scene, samples: samples, sample: sample,
-                                         alloc: alloc, depth: depth + 1)
+      let next = spawnRay(from: hit.surface, direction: scattered.wi, time: ray.time)
+      radiance += weight * self.radiance(next, scene: scene, context: context, depth: depth + 1)
     }
     return radiance
   }

@@ -64,28 +64,38 @@ public enum Material: Sendable, BitwiseCopyable {
   /// divide by zero in the Fresnel term.
   static let smallestEta: Float = 1e-3
 
-  /// Builds the BSDF at `hit`, allocating it (and any values its BxDFs share)
-  /// in the arena scope `alloc` (or on the heap, for the allocation ablation).
+  /// Builds the BSDF at `hit`, allocating it in the arena scope `alloc`.
   ///
   /// Textured parameters are looked up in `textures` (``Scene/textures``) at
-  /// `hit.uv` and scene time `time`; a material without textures needs
-  /// neither. The BSDF keeps only the values found.
+  /// `hit.uv` and scene time `time` (the ray's); a material without textures
+  /// needs neither. The BSDF keeps only the values found. `Components` is
+  /// where the BSDF keeps its BxDFs, as the caller's type says:
+  /// ``ArenaBxDFs`` except in the allocation ablation.
+  ///
+  /// ```swift
+  /// let bsdf: BSDF<ArenaBxDFs> = material.bsdf(at: hit, time: ray.time, textures: scene.textures, alloc: alloc)
+  /// ```
   ///
   /// Cost: a few pointer bumps and copies, plus one lookup per textured
   /// parameter; no heap allocation and no reference counting.
   @_lifetime(copy alloc)
-  public func bsdf(at hit: SurfaceHit, textures: borrowing TextureTable = TextureTable(), time: Float = 0,
-                   alloc: ArenaAllocator, memory: ScratchMemory = .arena) -> BSDF {
+  public func bsdf<Components: BxDFStorage & ~Escapable>(
+    at hit: SurfaceHit, time: Float = 0, textures: borrowing TextureTable = TextureTable(),
+    alloc: ArenaAllocator
+  ) -> BSDF<Components> {
+    // Every parameter is looked up at the same texture coordinates and time.
+    func lookUp(_ parameter: TexturedColor) -> Color { parameter.value(at: hit.uv, time: time, textures: textures) }
+    func lookUp(_ parameter: TexturedScalar) -> Float { parameter.value(at: hit.uv, time: time, textures: textures) }
+
     // Every BxDF here is isotropic, so any tangent will do: the branchless
     // basis around the normal is cheaper than orienting it along dp/du.
-    var bsdf = BSDF(frame: ShadingFrame(normal: hit.shadingNormal),
-                    geometricNormal: hit.n, capacity: Self.maximumComponents, alloc: alloc, memory: memory)
-    let uv = hit.uv
+    var bsdf = BSDF<Components>(frame: ShadingFrame(normal: hit.shadingNormal), geometricNormal: hit.n,
+                                capacity: Self.maximumComponents, alloc: alloc)
     // A black component contributes nothing; leaving it out saves its sampling effort.
     switch self {
     case let .matte(diffuse, roughness):
-      let reflectance = diffuse.value(at: uv, time: time, textures: textures)
-      let sigma = roughness.value(at: uv, time: time, textures: textures)
+      let reflectance = lookUp(diffuse)
+      let sigma = lookUp(roughness)
       if sigma == 0 {
         bsdf.add(Lambertian(reflectance: reflectance))
       } else {
@@ -93,31 +103,27 @@ public enum Material: Sendable, BitwiseCopyable {
       }
 
     case let .plastic(diffuse, gloss, roughness, model):
-      let base = diffuse.value(at: uv, time: time, textures: textures)
-      let coat = gloss.value(at: uv, time: time, textures: textures)
+      let base = lookUp(diffuse)
+      let coat = lookUp(gloss)
       if !base.isBlack { bsdf.add(Lambertian(reflectance: base)) }
       if !coat.isBlack {
-        bsdf.addMicrofacetReflection(reflectance: coat, model: model,
-                                     roughness: roughness.value(at: uv, time: time, textures: textures),
+        bsdf.addMicrofacetReflection(reflectance: coat, model: model, roughness: lookUp(roughness),
                                      fresnel: FresnelTwoSided(FresnelDielectric(etaI: 1, etaT: 1.5)))
       }
 
     case let .metal(refractiveIndex, absorptionCoefficient, roughness, model):
-      let fresnel = FresnelConductor(eta: refractiveIndex.value(at: uv, time: time, textures: textures),
-                                     k: absorptionCoefficient.value(at: uv, time: time, textures: textures))
-      bsdf.addMicrofacetReflection(reflectance: .white, model: model,
-                                   roughness: roughness.value(at: uv, time: time, textures: textures),
+      let fresnel = FresnelConductor(eta: lookUp(refractiveIndex), k: lookUp(absorptionCoefficient))
+      bsdf.addMicrofacetReflection(reflectance: .white, model: model, roughness: lookUp(roughness),
                                    fresnel: fresnel)
 
     case let .specularMetal(refractiveIndex, absorptionCoefficient):
-      let fresnel = FresnelConductor(eta: refractiveIndex.value(at: uv, time: time, textures: textures),
-                                     k: absorptionCoefficient.value(at: uv, time: time, textures: textures))
+      let fresnel = FresnelConductor(eta: lookUp(refractiveIndex), k: lookUp(absorptionCoefficient))
       bsdf.add(SpecularReflection(reflectance: .white, fresnel: fresnel))
 
     case let .glass(reflectParameter, transmitParameter, etaParameter):
-      let reflect = reflectParameter.value(at: uv, time: time, textures: textures)
-      let transmit = transmitParameter.value(at: uv, time: time, textures: textures)
-      let eta = max(etaParameter.value(at: uv, time: time, textures: textures), Self.smallestEta)
+      let reflect = lookUp(reflectParameter)
+      let transmit = lookUp(transmitParameter)
+      let eta = max(lookUp(etaParameter), Self.smallestEta)
       switch (reflect.isBlack, transmit.isBlack) {
       case (false, false):
         // One BxDF that picks reflection or refraction in proportion to the
@@ -132,10 +138,10 @@ public enum Material: Sendable, BitwiseCopyable {
       }
 
     case let .roughGlass(reflectParameter, transmitParameter, etaParameter, roughness, model):
-      let reflect = reflectParameter.value(at: uv, time: time, textures: textures)
-      let transmit = transmitParameter.value(at: uv, time: time, textures: textures)
-      let eta = max(etaParameter.value(at: uv, time: time, textures: textures), Self.smallestEta)
-      let alpha = max(roughness.value(at: uv, time: time, textures: textures), MicrofacetModel.smallestAlpha)
+      let reflect = lookUp(reflectParameter)
+      let transmit = lookUp(transmitParameter)
+      let eta = max(lookUp(etaParameter), Self.smallestEta)
+      let alpha = max(lookUp(roughness), MicrofacetModel.smallestAlpha)
       switch model {
       case .beckmann:
         bsdf.addRoughDielectric(reflect: reflect, transmit: transmit, eta: eta,
@@ -154,9 +160,8 @@ public enum Material: Sendable, BitwiseCopyable {
 
 // How the rough materials add their microfacet BxDFs, generic over the
 // distribution so that each combination is a concrete, specialized BxDF type.
-extension BSDF {
-  /// Adds one Torrance-Sparrow lobe (plastic's coat, a rough metal). Its
-  /// distribution and Fresnel term are stored inside the BxDF: nothing else uses them.
+extension BSDF where Components: ~Escapable {
+  /// Adds one Torrance-Sparrow lobe (plastic's coat, a rough metal).
   fileprivate mutating func addMicrofacetReflection<Fresnel: FresnelTerm>(
     reflectance: Color, model: MicrofacetModel, roughness: Float, fresnel: Fresnel
   ) {
@@ -169,19 +174,21 @@ extension BSDF {
     }
   }
 
-  /// Adds rough glass's reflection and transmission. They must agree on the
-  /// boundary, so the Fresnel term and the distribution are stored once, in
-  /// the sample's arena scope, and both BxDFs refer to them (see ``Shared``).
+  /// Adds rough glass: both lobes in one ``RoughDielectric``, or the one lobe
+  /// whose colour is not black.
   fileprivate mutating func addRoughDielectric<Distribution: MicrofacetDistribution>(
     reflect: Color, transmit: Color, eta: Float, distribution: Distribution
   ) {
-    let fresnel = share(FresnelDielectric(etaI: 1, etaT: eta))
-    let distribution = share(distribution)
-    if !reflect.isBlack {
-      add(TorranceSparrow(reflectance: reflect, distribution: distribution, fresnel: fresnel))
-    }
-    if !transmit.isBlack {
-      add(MicrofacetTransmission(transmittance: transmit, distribution: distribution, fresnel: fresnel))
+    let boundary = FresnelDielectric(etaI: 1, etaT: eta)
+    switch (reflect.isBlack, transmit.isBlack) {
+    case (false, false):
+      add(RoughDielectric(reflect: reflect, transmit: transmit, eta: eta, distribution: distribution))
+    case (false, true):
+      add(TorranceSparrow(reflectance: reflect, distribution: distribution, fresnel: boundary))
+    case (true, false):
+      add(MicrofacetTransmission(transmittance: transmit, distribution: distribution, fresnel: boundary))
+    case (true, true):
+      break
     }
   }
 }

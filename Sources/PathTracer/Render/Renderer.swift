@@ -17,14 +17,21 @@ public enum Renderer {
     public var fraction: Double { Double(completedTiles) / Double(max(totalTiles, 1)) }
   }
 
-  /// Renders `scene` and returns the linear-RGB image (top row first) and a report.
+  /// Renders `scene` on `film` (the scene's own when `nil`) as `options`
+  /// say, and returns the linear-RGB image (top row first) and a report.
+  ///
+  /// The scene's camera is fitted to the film rendered, so a film of another
+  /// size than the scene's frames the same view.
   public static func render(
-    _ scene: Scene, settings: RenderSettings, progress: (Progress) -> Void = { _ in }
+    _ scene: Scene, film description: FilmDescription? = nil, options: RenderOptions = RenderOptions(),
+    progress: (Progress) -> Void = { _ in }
   ) -> (image: [Color], report: RenderReport) {
-    let film = Film(width: settings.width, height: settings.height, filter: settings.filter,
-                    tileSize: settings.tileSize)
+    let description = description ?? scene.film
+    let pixels = PixelRenderer(scene: scene, film: description, options: options)
+    let film = Film(width: description.width, height: description.height, filter: description.filter,
+                    tileSize: options.tileSize)
     let totalTiles = film.tiles.count
-    let threadCount = max(1, min(settings.threads, totalTiles))
+    let threadCount = max(1, min(options.threads, totalTiles))
     let work = SharedWork()
     let start = ContinuousClock.now
 
@@ -34,7 +41,7 @@ public enum Renderer {
       let done = DispatchSemaphore(value: 0)
       for _ in 0..<threadCount {
         let thread = Thread {
-          var worker = TileRenderer(scene: scene, settings: settings)
+          var worker = TileRenderer(pixels)
           while true {
             let tile = work.nextTile.wrappingAdd(1, ordering: .relaxed).oldValue
             guard tile < totalTiles else { break }
@@ -50,6 +57,9 @@ public enum Renderer {
           }
           done.signal()
         }
+        // The stack a Linux main thread has. Defaults for new threads differ by
+        // platform (512 KiB on macOS), and the Whitted integrator recurses once
+        // per specular bounce with a BSDF and rays on the stack at every level.
         thread.stackSize = 8 << 20
         thread.start()
       }

@@ -59,7 +59,7 @@ public struct PCG32: RandomNumberGenerator, Sendable, BitwiseCopyable {
     Float(bits >> 8) * 0x1p-24
   }
 
-  /// Two uniform floats in [0, 1), e.g. the `u` of ``BxDF/sample(wo:u:)``.
+  /// Two uniform floats in [0, 1), e.g. the `u` of ``BxDF/sample(wo:uc:u:)``.
   @inlinable
   public mutating func nextPoint2() -> Point2 {
     let x = nextFloat()

@@ -1,72 +1,139 @@
 import LightArena
 
 /// All the random numbers one pixel's paths consume (or one batch of them, for
-/// the adaptive sampler), generated up front into an arena scope.
+/// the adaptive sampler), generated up front.
 ///
-/// Like tray_rust's path integrator, each *dimension* of the paths gets its own
-/// stratified set across the pixel's `count` camera samples: one set of 2D
-/// film positions, and for every bounce one set each of light-position samples
-/// (2D), light-choice samples (1D), BSDF-direction samples (2D) and
-/// BSDF-component samples (1D). Sample `s` takes element `s` of every set, so
-/// each dimension is well stratified over the pixel. The ``SamplePattern``
-/// decides the values: low-discrepancy, uniform random, or an adaptive batch.
+/// Each *dimension* of the paths gets its own stratified set across the
+/// pixel's `count` camera samples: one set of 2D film positions, and for every
+/// bounce one set each of light-position samples (2D), light-choice samples
+/// (1D), BSDF-direction samples (2D) and BSDF-component samples (1D). Camera
+/// sample `s` takes element `s` of every set, so each dimension is well
+/// stratified over the pixel: the bounce-0 light samples of a pixel's 64 paths,
+/// say, cover the light evenly. The ``Sampler/ArrayFill`` decides the values:
+/// low-discrepancy, uniform random, or an adaptive batch.
 ///
-/// The arrays live in the scope `alloc` belongs to: generating them costs
-/// pointer bumps, and they vanish when the scope ends. (With ``ScratchMemory/heap``
-/// they are Swift arrays instead, for the allocation ablation.)
+/// tray_rust does it the other way round: for each camera sample its path
+/// integrator draws, per dimension, one array of `max_depth + 1` values, one
+/// per bounce, in an arena scope opened for that camera sample. That
+/// stratifies a dimension across the bounces of one path, which are different
+/// integrals, and leaves the pixel's samples of any one bounce independent of
+/// each other. Drawing across the pixel's samples, as pbrt's sample arrays do,
+/// is what stratification is for; the price is that the arrays live in the
+/// pixel's scope, not the camera sample's (about 4.5 KB for 16 spp and
+/// `max_depth` 8).
+///
+/// This value is a read-only view: five `Span`s into one buffer of floats. The
+/// renderer's buffer is an allocation in the pixel's arena scope
+/// (``init(alloc:count:bounces:fill:rng:)``): a pointer bump, released with
+/// the scope. The allocation ablation keeps it in a Swift array instead
+/// (``HeapPixelSamples``); reading is the same code either way.
 public struct PixelSamples: ~Escapable {
   /// The camera samples in these sets: the pixel's samples per pixel, or one batch.
   public let count: Int
+  /// The path vertices that take samples (`max_depth + 1` for the path tracer).
   public let bounces: Int
-  /// Film positions within the pixel, in [0, 1)².
-  public var film: SampleArray
-  /// `[bounce * count + sample]`, for each of the four per-bounce
-  /// dimensions (2D sets store two floats per sample).
-  public var light: SampleArray
-  public var lightChoice: SampleArray
-  public var bsdf: SampleArray
-  public var bsdfComponent: SampleArray
+  /// Film positions within the pixel, in [0, 1)², as x, y pairs.
+  let film: Span<Float>
+  /// For each of the four per-bounce dimensions, `[bounce * count + sample]`
+  /// (2D sets store two floats per sample).
+  let light: Span<Float>
+  let lightChoice: Span<Float>
+  let bsdf: Span<Float>
+  let bsdfComponent: Span<Float>
 
-  /// Allocates and fills the sample sets for one pixel or one batch.
+  /// Allocates the sample sets for one pixel or one batch in `alloc`'s scope
+  /// and fills them.
   ///
   /// - Parameters:
   ///   - alloc: The pixel's arena scope (or the batch's, nested in it).
   ///   - count: The number of camera samples.
   ///   - bounces: The number of path vertices that take samples (`max_depth + 1`).
-  ///   - pattern: How the values are chosen; low-discrepancy by default.
+  ///   - fill: How the values are chosen; low-discrepancy by default.
   ///   - rng: The pixel's generator, seeded from the pixel's index.
-  ///   - memory: Where the arrays go; always the arena except in the allocation ablation.
+  /// Cost: one pointer bump for `layout.floatCount` floats, and filling them.
   @_lifetime(copy alloc)
-  public init(alloc: ArenaAllocator, count: Int, bounces: Int, pattern: SamplePattern = .lowDiscrepancy,
-              rng: inout PCG32, memory: ScratchMemory = .arena) {
-    self.count = count
-    self.bounces = bounces
-    let total = count * bounces
-    film = SampleArray(count: 2 * count, memory: memory, alloc: alloc)
-    light = SampleArray(count: 2 * total, memory: memory, alloc: alloc)
-    lightChoice = SampleArray(count: total, memory: memory, alloc: alloc)
-    bsdf = SampleArray(count: 2 * total, memory: memory, alloc: alloc)
-    bsdfComponent = SampleArray(count: total, memory: memory, alloc: alloc)
+  public init(alloc: ArenaAllocator, count: Int, bounces: Int, fill: Sampler.ArrayFill = .lowDiscrepancy,
+              rng: inout PCG32) {
+    let layout = SampleLayout(count: count, bounces: bounces)
+    let floats = alloc.allocateArray(repeating: Float(0), count: layout.floatCount)
+    floats.withUnsafeMutableBufferPointer { layout.fill($0, with: fill, rng: &rng) }
+    self.init(floats.span, layout: layout)
+  }
 
-    // Always the same order of sets: an adaptive batch relies on it to give
-    // every set the scramble it had in the previous batches.
-    var pattern = pattern
-    film.fill(0..<2 * count) { pattern.fill2D($0, rng: &rng) }
-    for bounce in 0..<bounces {
-      let range = bounce * count..<(bounce + 1) * count
-      let pairs = 2 * range.lowerBound..<2 * range.upperBound
-      light.fill(pairs) { pattern.fill2D($0, rng: &rng) }
-      lightChoice.fill(range) { pattern.fill1D($0, rng: &rng) }
-      bsdf.fill(pairs) { pattern.fill2D($0, rng: &rng) }
-      bsdfComponent.fill(range) { pattern.fill1D($0, rng: &rng) }
-    }
+  /// The sets of `layout`, read from `floats`.
+  @_lifetime(copy floats)
+  init(_ floats: Span<Float>, layout: SampleLayout) {
+    count = layout.count
+    bounces = layout.bounces
+    film = floats.extracting(layout.film)
+    light = floats.extracting(layout.light)
+    lightChoice = floats.extracting(layout.lightChoice)
+    bsdf = floats.extracting(layout.bsdf)
+    bsdfComponent = floats.extracting(layout.bsdfComponent)
+  }
+
+  /// Where camera sample `sample` lies within its pixel, in [0, 1)².
+  public func filmOffset(_ sample: Int) -> Point2 {
+    Point2(film[2 * sample], film[2 * sample + 1])
   }
 
   /// The samples one path vertex uses: for camera sample `sample` at bounce `bounce`.
   public func vertex(sample: Int, bounce: Int) -> VertexSamples {
     let i = bounce * count + sample
-    return VertexSamples(light: light.point(i), lightChoice: lightChoice[i], bsdf: bsdf.point(i),
-                         bsdfComponent: bsdfComponent[i])
+    return VertexSamples(light: Point2(light[2 * i], light[2 * i + 1]), lightChoice: lightChoice[i],
+                         bsdf: Point2(bsdf[2 * i], bsdf[2 * i + 1]), bsdfComponent: bsdfComponent[i])
+  }
+}
+
+/// Where each set of a ``PixelSamples`` lies in its buffer of floats, and how
+/// the sets are filled.
+struct SampleLayout {
+  let count: Int
+  let bounces: Int
+  let film: Range<Int>
+  let light: Range<Int>
+  let lightChoice: Range<Int>
+  let bsdf: Range<Int>
+  let bsdfComponent: Range<Int>
+
+  /// Floats for every set: `2 * count + 6 * count * bounces`.
+  var floatCount: Int { bsdfComponent.upperBound }
+
+  init(count: Int, bounces: Int) {
+    self.count = count
+    self.bounces = bounces
+    let perBounce = count * bounces
+    film = 0..<2 * count
+    light = film.upperBound..<film.upperBound + 2 * perBounce
+    lightChoice = light.upperBound..<light.upperBound + perBounce
+    bsdf = lightChoice.upperBound..<lightChoice.upperBound + 2 * perBounce
+    bsdfComponent = bsdf.upperBound..<bsdf.upperBound + perBounce
+  }
+
+  /// Fills every set in `floats` (`floatCount` of them).
+  ///
+  /// Always the same order of sets: film positions, then bounce by bounce the
+  /// light, light-choice, BSDF and component samples. An adaptive batch relies
+  /// on it to give every set the scramble it had in the previous batches.
+  func fill(_ floats: UnsafeMutableBufferPointer<Float>, with fill: Sampler.ArrayFill, rng: inout PCG32) {
+    var fill = fill
+    func set(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Float> { .init(rebasing: floats[range]) }
+    fill.fill2D(set(film), rng: &rng)
+    for bounce in 0..<bounces {
+      let samples = bounce * count..<(bounce + 1) * count
+      let pairs = 2 * samples.lowerBound..<2 * samples.upperBound
+      fill.fill2D(set(pairs + light.lowerBound), rng: &rng)
+      fill.fill1D(set(samples + lightChoice.lowerBound), rng: &rng)
+      fill.fill2D(set(pairs + bsdf.lowerBound), rng: &rng)
+      fill.fill1D(set(samples + bsdfComponent.lowerBound), rng: &rng)
+    }
+  }
+}
+
+extension Range<Int> {
+  /// The range moved `offset` up.
+  fileprivate static func + (range: Range<Int>, offset: Int) -> Range<Int> {
+    range.lowerBound + offset..<range.upperBound + offset
   }
 }
 

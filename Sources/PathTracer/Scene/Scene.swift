@@ -1,25 +1,29 @@
-/// Everything needed to render: geometry, materials, lights, camera, integrator
-/// and the film's settings, as read from a scene file.
+/// Everything a scene file describes: geometry, materials, lights, camera,
+/// integrator and film.
 ///
-/// A scene is an immutable value shared by all worker threads.
+/// A scene is an immutable value shared by all worker threads; what is derived
+/// from its parts (the light distribution, the BVH) is built once, here. How
+/// one run renders it (threads, seed, time) is a ``RenderOptions``, and the run
+/// may render it on another film than ``film``.
 public struct Scene: Sendable {
-  public var camera: PerspectiveCamera
-  public var integrator: Integrator
-  /// The film settings the file asks for (the command line may override them).
-  public var film: RenderSettings
-  public var materials: [Material]
+  public let camera: PerspectiveCamera
+  public let integrator: Integrator
+  /// The film the file asks for (a run may render another one).
+  public let film: FilmDescription
+  public let materials: [Material]
   /// The textures that materials refer to by index (see ``TexturedColor``).
-  public var textures: TextureTable
+  public let textures: TextureTable
   /// The MERL tables that ``Material/measured(_:)`` materials point into.
   /// Held here so that they live as long as the scene (see ``MERLTable``).
   public let measuredBRDFTables: [MERLTable]
-  public var lights: [Light]
+  public let lights: [Light]
+  /// Chooses lights in proportion to their power; built from `lights`.
   public let lightDistribution: LightDistribution
   /// Per primitive of `geometry`, in the same order: its material and area light.
-  public var objects: [SceneObject]
+  public let objects: [SceneObject]
   public let geometry: Aggregate
 
-  public init(camera: PerspectiveCamera, integrator: Integrator, film: RenderSettings,
+  public init(camera: PerspectiveCamera, integrator: Integrator, film: FilmDescription,
               materials: [Material], lights: [Light], objects: [SceneObject], primitives: [Primitive],
               textures: TextureTable = TextureTable(), measuredBRDFTables: [MERLTable] = []) {
     precondition(objects.count == primitives.count)
@@ -41,9 +45,10 @@ public struct Scene: Sendable {
     return SceneHit(surface: hit, object: index)
   }
 
-  /// Whether nothing blocks the segment from `surface` to `point` (a shadow ray).
-  public func isUnoccluded(from surface: SurfaceHit, to point: Point3) -> Bool {
-    !geometry.intersects(spawnRay(from: surface, to: point))
+  /// Whether nothing blocks the segment from `surface` to `point` at scene
+  /// time `time` (a shadow ray).
+  public func isUnoccluded(from surface: SurfaceHit, to point: Point3, time: Float) -> Bool {
+    !geometry.intersects(spawnRay(from: surface, to: point, time: time))
   }
 }
 
@@ -65,17 +70,4 @@ public struct SceneHit: Sendable, BitwiseCopyable {
   public var surface: SurfaceHit
   /// Index into ``Scene/objects``.
   public var object: Int
-}
-
-extension Scene {
-  /// The same scene rendered at another resolution: the camera keeps its field
-  /// of view across the shorter side.
-  public func withResolution(width: Int, height: Int) -> Scene {
-    var scene = self
-    scene.camera = PerspectiveCamera(cameraToWorld: camera.cameraToWorld, fieldOfView: camera.fieldOfView,
-                                     width: width, height: height)
-    scene.film.width = width
-    scene.film.height = height
-    return scene
-  }
 }

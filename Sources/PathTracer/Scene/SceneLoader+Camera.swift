@@ -6,7 +6,7 @@ extension SceneLoader {
   /// ```json
   /// "camera": { "fov": 30, "transform": [{ "type": "translate", "translation": [0, 12, -60] }] }
   /// ```
-  static func camera(from root: JSONNode, film: RenderSettings) throws(SceneError) -> PerspectiveCamera {
+  static func camera(from root: JSONNode) throws(SceneError) -> PerspectiveCamera {
     if root.optional("camera") == nil, let cameras = root.optional("cameras") {
       throw cameras.unsupported("\"cameras\" (animated camera lists)")
     }
@@ -30,6 +30,6 @@ extension SceneLoader {
     } else {
       throw node.error("missing required key \"transform\" (or \"position\", \"target\" and \"up\")")
     }
-    return PerspectiveCamera(cameraToWorld: cameraToWorld, fieldOfView: fov, width: film.width, height: film.height)
+    return PerspectiveCamera(cameraToWorld: cameraToWorld, fieldOfView: fov)
   }
 }

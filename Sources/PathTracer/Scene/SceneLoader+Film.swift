@@ -9,7 +9,7 @@ extension SceneLoader {
   /// Any width, height and sample count are accepted (tray_rust's multiple-of-8
   /// and power-of-two limits do not apply). `frames`, `start_frame`,
   /// `end_frame` and `scene_time` are accepted for a single frame only.
-  static func film(from node: JSONNode) throws(SceneError) -> RenderSettings {
+  static func film(from node: JSONNode) throws(SceneError) -> FilmDescription {
     let width = try node.required("width").positiveInt()
     let height = try node.required("height").positiveInt()
     let samples = try node.required("samples").positiveInt()
@@ -17,11 +17,11 @@ extension SceneLoader {
       throw frames.unsupported("rendering more than one frame")
     }
     let filter = try filter(from: try node.required("filter"))
-    var settings = RenderSettings(width: width, height: height, samplesPerPixel: samples, filter: filter)
+    var film = FilmDescription(width: width, height: height, samplesPerPixel: samples, filter: filter)
     if let sampler = node.optional("sampler") {
-      settings.sampler = try Self.sampler(from: sampler, samples: samples)
+      film.sampler = try Self.sampler(from: sampler, samples: samples)
     }
-    return settings
+    return film
   }
 
   static func filter(from node: JSONNode) throws(SceneError) -> ReconstructionFilter {

@@ -16,7 +16,7 @@ extension SceneLoader {
   /// the largest acceptable relative standard error of a pixel's mean
   /// luminance; `luminance_floor` (zero or more; default 0.01) is the mean
   /// luminance below which that error is taken as absolute. See ``AdaptiveSampling``.
-  static func sampler(from node: JSONNode, samples: Int) throws(SceneError) -> SamplerKind {
+  static func sampler(from node: JSONNode, samples: Int) throws(SceneError) -> Sampler {
     let typeNode: JSONNode
     switch node.value {
     case .string: typeNode = node

@@ -36,7 +36,7 @@ public struct SceneLoader {
 
   mutating func scene(from root: JSONNode) throws(SceneError) -> Scene {
     let film = try Self.film(from: try root.required("film"))
-    let camera = try Self.camera(from: root, film: film)
+    let camera = try Self.camera(from: root)
     let integrator = try Self.integrator(from: try root.required("integrator"))
     let textures = try readTextures(root.optional("textures"))
     let (materials, materialIndex) = try self.materials(from: try root.required("materials"), textures: textures.names)

@@ -14,12 +14,8 @@ import LightArena
 /// the power heuristic, so each light path of up to `maxDepth + 2` segments is
 /// counted exactly once. Russian roulette may end the path after `minDepth`.
 public struct PathIntegrator: Sendable {
-  public var minDepth: Int
-  public var maxDepth: Int
-  /// Where BSDFs are made: always the arena, except in the allocation ablation.
-  public var memory: ScratchMemory = .arena
-  /// The scene time at which textures are looked up (``RenderSettings/time``).
-  public var time: Float = 0
+  public let minDepth: Int
+  public let maxDepth: Int
 
   public init(minDepth: Int, maxDepth: Int) {
     self.minDepth = minDepth
@@ -29,16 +25,15 @@ public struct PathIntegrator: Sendable {
   /// Path vertices that consume samples: one set per bounce.
   public var bounces: Int { maxDepth + 1 }
 
-  /// Radiance arriving at the camera along `ray`.
+  /// Radiance arriving at the camera along `cameraRay`.
   ///
   /// - Parameters:
-  ///   - samples: This camera sample's random numbers, one set per bounce.
+  ///   - context: This camera sample's random numbers (one set per bounce) and
+  ///     its arena scope: every BSDF along the path is allocated there and
+  ///     released together when the sample is done.
   ///   - rng: For Russian roulette.
-  ///   - alloc: The camera sample's arena scope: every BSDF along the path is
-  ///     allocated here and released together when the sample is done.
-  public func radiance(
-    _ cameraRay: Ray, scene: Scene, samples: PixelSamples, sample: Int,
-    rng: inout PCG32, alloc: ArenaAllocator
+  public func radiance<Components: BxDFStorage & ~Escapable>(
+    _ cameraRay: Ray, scene: Scene, context: SampleContext<Components>, rng: inout PCG32
   ) -> Color {
     var radiance = Color.black
     var throughput = Color.white
@@ -69,12 +64,12 @@ public struct PathIntegrator: Sendable {
       // The last vertex exists only to find the light of the previous BSDF sample.
       if bounce > maxDepth { break }
 
-      let bsdf = scene.materials[object.material]
-        .bsdf(at: hit.surface, textures: scene.textures, time: time, alloc: alloc, memory: memory)
-      let u = samples.vertex(sample: sample, bounce: bounce)
+      let bsdf = context.bsdf(at: hit, time: ray.time, in: scene)
+      let u = context.vertex(bounce)
 
       if !bsdf.isSpecular {
-        radiance += throughput * directLighting(at: hit.surface, wo: wo, bsdf: bsdf, scene: scene, u: u)
+        radiance += throughput * directLighting(at: hit.surface, wo: wo, time: ray.time, bsdf: bsdf,
+                                                scene: scene, u: u)
       }
 
       guard let scattered = bsdf.sample(wo: wo, componentSample: u.bsdfComponent, u: u.bsdf),
@@ -85,7 +80,7 @@ public struct PathIntegrator: Sendable {
       previousPoint = hit.surface.p
       previousBSDFPdf = scattered.pdf
       previousWasSpecular = scattered.flags.isSpecular
-      ray = spawnRay(from: hit.surface, direction: scattered.wi)
+      ray = spawnRay(from: hit.surface, direction: scattered.wi, time: ray.time)
 
       if bounce > minDepth {
         let continuation = min(1, max(0.5, throughput.luminance))
@@ -98,11 +93,14 @@ public struct PathIntegrator: Sendable {
 
   /// One light sample's contribution at a non-specular vertex, MIS-weighted
   /// against BSDF sampling (the other half is added when a BSDF sample hits a light).
-  func directLighting(at surface: SurfaceHit, wo: Vector3, bsdf: borrowing BSDF, scene: Scene, u: VertexSamples) -> Color {
+  func directLighting<Components: BxDFStorage & ~Escapable>(
+    at surface: SurfaceHit, wo: Vector3, time: Float, bsdf: borrowing BSDF<Components>, scene: Scene,
+    u: VertexSamples
+  ) -> Color {
     guard let (index, choiceProbability) = scene.lightDistribution.choose(u.lightChoice),
           let light = scene.lights[index].sampleIncident(from: surface.p, u: u.light) else { return .black }
     let f = bsdf.evaluate(wo: wo, wi: light.wi)
-    guard !f.isBlack, scene.isUnoccluded(from: surface, to: light.point) else { return .black }
+    guard !f.isBlack, scene.isUnoccluded(from: surface, to: light.point, time: time) else { return .black }
     let lightPdf = light.pdf * choiceProbability
     let cosine = abs(dot(light.wi, surface.shadingNormal))
     let contribution = f * light.radiance * (cosine / lightPdf)

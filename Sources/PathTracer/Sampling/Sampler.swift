@@ -10,7 +10,7 @@
 ///
 /// Whatever the kind, a pixel's random numbers come only from the render's
 /// seed and the pixel's position, so images do not depend on the thread count.
-public enum SamplerKind: Sendable, Equatable {
+public enum Sampler: Sendable, Equatable {
   /// tray_rust's low-discrepancy sampler: every dimension a scrambled
   /// (0,2)-sequence across the pixel's samples. The default.
   case lowDiscrepancy
@@ -20,12 +20,25 @@ public enum SamplerKind: Sendable, Equatable {
   /// disagree; the film's `samples` is the first batch. See ``AdaptiveSampling``.
   case adaptive(AdaptiveSampling)
 
-  /// The name in scene files: `low_discrepancy`, `uniform` or `adaptive`.
-  public var name: String {
+  /// The sampler's name.
+  public var name: Name {
     switch self {
-    case .lowDiscrepancy: "low_discrepancy"
-    case .uniform: "uniform"
-    case .adaptive: "adaptive"
+    case .lowDiscrepancy: .lowDiscrepancy
+    case .uniform: .uniform
+    case .adaptive: .adaptive
+    }
+  }
+
+  /// A sampler's name, as scene files spell it (`low_discrepancy`, `uniform`,
+  /// `adaptive`); the command line also takes `low-discrepancy`.
+  public enum Name: String, Sendable, CaseIterable {
+    case lowDiscrepancy = "low_discrepancy"
+    case uniform
+    case adaptive
+
+    /// The name spelled as in a scene file or with `-` for `_`; `nil` for any other text.
+    public init?(spelling: String) {
+      self.init(rawValue: String(spelling.map { $0 == "-" ? "_" : $0 }))
     }
   }
 }
