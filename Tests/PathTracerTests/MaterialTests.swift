@@ -125,6 +125,39 @@ struct MaterialTests {
     }
   }
 
+  @Test("a BSDF's sample agrees with evaluate and pdf where the shading normal leans away from the geometric one",
+        arguments: [
+          Material.matte(diffuse: .constant(Color(gray: 0.8)), roughness: .constant(0)),
+          Material.matte(diffuse: .constant(Color(gray: 0.8)), roughness: .constant(20)),
+          Material.metal(refractiveIndex: .constant(silverIndex), absorptionCoefficient: .constant(silverAbsorption),
+                         roughness: .constant(0.5)),
+          Material.plastic(diffuse: .constant(Color(gray: 0.5)), gloss: .white, roughness: .constant(0.3)),
+          Material.roughGlass(reflect: .white, transmit: .white, eta: 1.5, roughness: 0.3),
+        ])
+  func sampleAgreesWithEvaluateOnBentNormals(material: Material) {
+    // An interpolated mesh normal tilted 40° from the flat triangle's.
+    var hit = upwardHit
+    hit.shadingNormal = direction(thetaDegrees: 40, phi: 0)
+    var arena = MemoryArena()
+    arena.withAllocator { alloc in
+      let bsdf: BSDF<ArenaBxDFs> = material.bsdf(at: hit, alloc: alloc)
+      var rng = PCG32(seed: 73)
+      var wrongSide = 0
+      for _ in 0..<4000 {
+        // Seen from above both surfaces, low over the side the shading normal leans away from.
+        let wo = normalize(Vector3(-1, 0.3 * (rng.nextFloat() - 0.5), 0.9 + rng.nextFloat()))
+        guard let s = bsdf.sample(wo: wo, componentSample: rng.nextFloat(), u: rng.nextPoint2()) else { continue }
+        // Light arriving from below the geometric surface cannot be reflected toward wo, whatever the shading normal says.
+        if s.wi.z * wo.z <= 0 && !s.flags.contains(.transmission) { wrongSide += 1 }
+        // (Up to the rounding of wi's trip to world space and back.)
+        let f = bsdf.evaluate(wo: wo, wi: s.wi)
+        #expect(s.f.isBlack == f.isBlack && isApproximatelyEqual(s.f, f, relative: 1e-3), "wo \(wo) wi \(s.wi)")
+        #expect(isApproximatelyEqual(s.pdf, bsdf.pdf(wo: wo, wi: s.wi), relative: 1e-3), "wo \(wo) wi \(s.wi)")
+      }
+      #expect(wrongSide > 50)  // the case the test is about happened
+    }
+  }
+
   @Test("smooth glass with reflect = transmit = 1 is lossless: every sample carries power 1, and weight at most 1 from outside")
   func glassIsLossless() {
     var arena = MemoryArena()

@@ -5,10 +5,12 @@ import LightArena
 ///
 /// Directions passed in and out are in world space and point away from the
 /// surface. Internally they are expressed in the shading frame, where the
-/// BxDFs work (normal = +Z). As in pbrt, reflection components answer only
-/// when `wo` and `wi` lie on the same side of the *geometric* surface and
-/// transmission components only when they lie on opposite sides, which keeps
-/// interpolated shading normals from leaking light through surfaces.
+/// BxDFs work (normal = +Z). A pair (wo, wi) is a reflection when both lie on
+/// the same side of a surface and a transmission otherwise; the BSDF answers
+/// only when the *geometric* surface and the shading frame agree which it is.
+/// Every BxDF already answers only for the side of the shading normal its
+/// lobes are for; the geometric check keeps interpolated shading normals from
+/// leaking light through surfaces, as pbrt's reflection-or-transmission test does.
 ///
 /// The BxDFs are kept in `Components`. The renderer's is ``ArenaBxDFs``: each
 /// BxDF a concrete value in the camera sample's arena scope, called through the
@@ -50,8 +52,7 @@ public struct BSDF<Components: BxDFStorage & ~Escapable>: ~Escapable {
   /// The BSDF value f(wo, wi) summed over the components that apply.
   public func evaluate(wo woWorld: Vector3, wi wiWorld: Vector3) -> Color {
     let wo = frame.toLocal(woWorld), wi = frame.toLocal(wiWorld)
-    guard wo.z != 0 else { return .black }
-    let lobe: BxDFFlags = reflects(woWorld, wiWorld) ? .reflection : .transmission
+    guard wo.z != 0, let lobe = lobe(woWorld, wiWorld, local: wo, wi) else { return .black }
     var f = Color.black
     for i in 0..<components.count where components.flags(ofComponent: i).contains(lobe) {
       f += components.evaluate(component: i, wo: wo, wi: wi)
@@ -95,6 +96,14 @@ public struct BSDF<Components: BxDFStorage & ~Escapable>: ~Escapable {
     if sample.flags.isSpecular {
       // A delta lobe: no other component can produce exactly this direction.
       sample.pdf /= Float(count)
+    } else if count == 1 {
+      // What `evaluate` and `pdf` would say, without calling them: a BxDF's
+      // sample carries its own f and pdf for wi, so only the check that
+      // `evaluate` adds can change f.
+      if let lobe = lobe(woWorld, wiWorld, local: wo, sample.wi), components.flags(ofComponent: 0).contains(lobe) {
+      } else {
+        sample.f = .black
+      }
     } else {
       sample.f = evaluate(wo: woWorld, wi: wiWorld)
       sample.pdf = pdf(wo: woWorld, wi: wiWorld)
@@ -102,9 +111,13 @@ public struct BSDF<Components: BxDFStorage & ~Escapable>: ~Escapable {
     return BSDFSample(f: sample.f, wi: wiWorld, pdf: sample.pdf, flags: sample.flags)
   }
 
-  /// Whether `wi` leaves on the same side of the geometric surface as `wo`.
-  func reflects(_ wo: Vector3, _ wi: Vector3) -> Bool {
-    dot(wo, geometricNormal) * dot(wi, geometricNormal) > 0
+  /// `.reflection` when `wi` leaves on the same side of the surface as `wo`,
+  /// `.transmission` when it leaves on the other; `nil` when the geometric
+  /// surface (world-space `wo`, `wi`) and the shading frame (`local` ones) disagree.
+  func lobe(_ wo: Vector3, _ wi: Vector3, local woLocal: Vector3, _ wiLocal: Vector3) -> BxDFFlags? {
+    let reflects = dot(wo, geometricNormal) * dot(wi, geometricNormal) > 0
+    guard reflects == (woLocal.z * wiLocal.z > 0) else { return nil }
+    return reflects ? .reflection : .transmission
   }
 }
 
