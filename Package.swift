@@ -22,6 +22,9 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // `RealModule`: `Float.exp`, `.atan2(y:x:)`, `.erf`… on every platform,
+    // without importing the C library (Glibc, Darwin, Musl…) by name.
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
   ],
   targets: [
     // The arena: a library with no dependencies.
@@ -40,7 +43,11 @@ let package = Package(
     // The path tracer, as a library so that tests and benchmarks can drive it.
     .target(
       name: "PathTracer",
-      dependencies: ["LightArena", "CPNG"],
+      dependencies: [
+        "LightArena",
+        "CPNG",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
       swiftSettings: [lifetimes] + optimizedInDebug
     ),
 

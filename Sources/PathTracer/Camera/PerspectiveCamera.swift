@@ -1,4 +1,4 @@
-import Glibc
+import RealModule
 
 /// A pinhole camera, as in tray_rust's scene format.
 ///
@@ -28,7 +28,7 @@ public struct PerspectiveCamera: Sendable {
     self.fieldOfView = fieldOfView
     self.width = width
     self.height = height
-    let tanHalf = (fieldOfView.radians / 2).tan
+    let tanHalf = Float.tan(fieldOfView.radians / 2)
     scale = 2 * tanHalf / Float(min(width, height))
     origin = cameraToWorld.apply(point: .zero)
   }
@@ -40,9 +40,4 @@ public struct PerspectiveCamera: Sendable {
     let direction = normalize(cameraToWorld.apply(vector: Vector3(x, y, 1)))
     return Ray(origin: origin, direction: direction)
   }
-}
-
-extension Float {
-  /// The tangent, through Foundation-free Glibc.
-  @usableFromInline var tan: Float { Float(Glibc.tan(Double(self))) }
 }

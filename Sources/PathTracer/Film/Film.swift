@@ -1,5 +1,3 @@
-import Glibc
-
 /// The image being rendered: a weighted sum of filtered radiance samples per pixel.
 ///
 /// Each sample is *splatted* onto every pixel within the filter's radius,
