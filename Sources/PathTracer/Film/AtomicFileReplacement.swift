@@ -79,15 +79,7 @@ func replaceFileAtomically(
 /// `dir/.name.tmp-<process id>-<random>`. The random part keeps two threads
 /// writing the same target from colliding.
 private func temporaryPath(besides path: String) -> String {
-  let directoryPrefix: Substring
-  let fileName: Substring
-  if let slash = path.lastIndex(of: "/") {
-    directoryPrefix = path[...slash]
-    fileName = path[path.index(after: slash)...]
-  } else {
-    directoryPrefix = ""
-    fileName = Substring(path)
-  }
+  let components = FilePathComponents(path)
   let unique = String(UInt32.random(in: .min ... .max), radix: 16)
-  return "\(directoryPrefix).\(fileName).tmp-\(getpid())-\(unique)"
+  return "\(components.directoryPrefix).\(components.name).tmp-\(getpid())-\(unique)"
 }

@@ -139,7 +139,7 @@ public struct MERLFileError: Error, CustomStringConvertible, Sendable, Equatable
   public let problem: String
 
   public init(file: String, problem: String) {
-    self.file = SceneError.lastPathComponent(of: file)
+    self.file = FilePathComponents.fileName(of: file)
     self.problem = problem
   }
 
