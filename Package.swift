@@ -15,6 +15,9 @@ let lifetimes: SwiftSetting = .enableExperimentalFeature("Lifetimes")
 
 let package = Package(
   name: "LightArena",
+  // Apple platforms: the tracer uses `InlineArray` (Swift 6.2 runtime, macOS 26)
+  // and `Mutex`/`Atomic` (macOS 15). Other platforms have no minimum.
+  platforms: [.macOS("26.0"), .iOS("26.0"), .tvOS("26.0"), .watchOS("26.0"), .visionOS("26.0")],
   products: [
     .library(name: "LightArena", targets: ["LightArena"]),
     .library(name: "PathTracer", targets: ["PathTracer"]),
@@ -37,7 +40,7 @@ let package = Package(
     .systemLibrary(
       name: "CPNG",
       pkgConfig: "libpng",
-      providers: [.apt(["libpng-dev"])]
+      providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
     ),
 
     // The path tracer, as a library so that tests and benchmarks can drive it.
