@@ -15,6 +15,9 @@ let lifetimes: SwiftSetting = .enableExperimentalFeature("Lifetimes")
 
 let package = Package(
   name: "LightArena",
+  // Apple platforms: the tracer uses `InlineArray` (Swift 6.2 runtime, macOS 26)
+  // and `Mutex`/`Atomic` (macOS 15). Other platforms have no minimum.
+  platforms: [.macOS("26.0"), .iOS("26.0"), .tvOS("26.0"), .watchOS("26.0"), .visionOS("26.0")],
   products: [
     .library(name: "LightArena", targets: ["LightArena"]),
     .library(name: "PathTracer", targets: ["PathTracer"]),
@@ -22,6 +25,9 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // `RealModule`: `Float.exp`, `.atan2(y:x:)`, `.erf`… on every platform,
+    // without importing the C library (Glibc, Darwin, Musl…) by name.
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
   ],
   targets: [
     // The arena: a library with no dependencies.
@@ -34,13 +40,17 @@ let package = Package(
     .systemLibrary(
       name: "CPNG",
       pkgConfig: "libpng",
-      providers: [.apt(["libpng-dev"])]
+      providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
     ),
 
     // The path tracer, as a library so that tests and benchmarks can drive it.
     .target(
       name: "PathTracer",
-      dependencies: ["LightArena", "CPNG"],
+      dependencies: [
+        "LightArena",
+        "CPNG",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
       swiftSettings: [lifetimes] + optimizedInDebug
     ),
 

@@ -91,8 +91,7 @@ struct Tracer: ParsableCommand {
   }
 
   static func defaultOutput(for scenePath: String) -> String {
-    let name = URL(fileURLWithPath: scenePath).deletingPathExtension().lastPathComponent
-    return name + ".png"
+    FilePathComponents(scenePath).stem + ".png"
   }
 }
 

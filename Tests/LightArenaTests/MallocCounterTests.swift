@@ -1,5 +1,12 @@
 import CMallocCounter
+// The C library's math and memory functions; its module has a different name on each platform.
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 
 /// Checks that the test-support malloc counter really sees allocations.

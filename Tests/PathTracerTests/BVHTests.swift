@@ -1,4 +1,11 @@
+// The C library's math and memory functions; its module has a different name on each platform.
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 @testable import PathTracer
 

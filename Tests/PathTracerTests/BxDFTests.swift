@@ -1,10 +1,13 @@
 import Testing
 import CMallocCounter
 @testable import PathTracer
-#if canImport(Darwin)
-import Darwin
-#else
+// The C library's math and memory functions; its module has a different name on each platform.
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 // MARK: - Test fixtures

@@ -65,6 +65,44 @@ struct LightTests {
     #expect(LightDistribution(lights: []).choose(0.5) == nil)
   }
 
+  /// Power lists with dark lights. For the last four the running sum of the
+  /// probabilities rounds to `1.nextDown`, below 1, so that a sample just
+  /// under 1 lies beyond every light but the dark ones at the end.
+  static let powersWithDarkLights: [[Float]] = [
+    [1, 0], [1, 1, 0], [0, 2, 0], [0.1, 0.2, 0.3, 0],
+    [1, 0.7, 0], [0.1, 0.2, 0], [3, 0.4, 0, 0], [0, 0.1, 0, 0.2, 0],
+  ]
+
+  @Test("a light of zero power is never chosen, for any u in [0, 1), even just below 1",
+        arguments: powersWithDarkLights)
+  func darkLightNeverChosen(powers: [Float]) {
+    let distribution = LightDistribution(powers: powers)
+    // A sweep, plus the values where float rounding bites: 0, just below 1,
+    // and each running sum together with its neighbours.
+    var samples: [Float] = (0..<4_096).map { (Float($0) + 0.5) / 4_096 } + [0, Float(1).nextDown]
+    for boundary in distribution.cumulative {
+      samples += [boundary.nextDown, boundary, boundary.nextUp].filter { $0 >= 0 && $0 < 1 }
+    }
+    // Outside the contract, but still no dark light and no division by zero.
+    samples += [-1, -0.0, 1, 2, .infinity, .nan]
+    for u in samples {
+      guard let (index, probability) = distribution.choose(u) else {
+        Issue.record("no light chosen for u = \(u)")
+        continue
+      }
+      #expect(powers[index] > 0, "u = \(u) chose dark light \(index) of \(powers)")
+      #expect(probability > 0 && probability == distribution.probabilities[index], "u = \(u)")
+    }
+  }
+
+  @Test("when every light is dark, any u in [0, 1) still chooses a light with probability 1/n")
+  func allDarkChoice() {
+    let distribution = LightDistribution(powers: [0, 0, 0])
+    for u in [0, 0.5, Float(1).nextDown] {
+      #expect(distribution.choose(u)?.probability == Float(1) / 3)
+    }
+  }
+
   @Test("with two lights of very different power, the image is the sum of the images with each alone")
   func twoLightsAddUp() throws {
     // The point light is off to the side, so that the disk does not shadow it.

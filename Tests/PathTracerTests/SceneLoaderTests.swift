@@ -34,6 +34,13 @@ struct SceneLoaderTests {
     #expect(integrator.minDepth == 2 && integrator.maxDepth == 4)
   }
 
+  @Test("a filter radius above the film's old 7.5-pixel limit loads, up to the sanity bound of 16")
+  func wideFilter() throws {
+    let scene = try SceneLoader.parse(Self.broken("\"width\": 2, \"height\": 2", "\"width\": 10, \"height\": 16"),
+                                      fileName: "wide.json")
+    #expect(scene.film.filter.radius == SIMD2(10, 16))
+  }
+
   /// Replaces the first occurrence of `old` in the valid scene.
   static func broken(_ old: String, _ new: String) -> String {
     precondition(validSceneText.contains(old), "test setup: \(old) not found")
@@ -74,6 +81,8 @@ struct SceneLoaderTests {
            "bad.json: camera.transform[0].type: unknown transform type \"shear\""),
           (broken("\"diffuse\": [0.8, 0.8, 0.8]", "\"diffuse\": \"wood\""),
            "bad.json: materials[0].diffuse: unknown texture \"wood\"; the scene defines no textures"),
+          (broken("\"width\": 2, \"height\": 2", "\"width\": 2, \"height\": 16.5"),
+           "bad.json: film.filter: filter width and height are radii in pixels and must be at most 16, found 2.0 and 16.5"),
           (broken("\"samples\": 2,", "\"samples\": 2,,"),
            "bad.json:2:51: expected a string key, found ','"),
           (broken("\"geometry\": { \"type\": \"sphere\", \"radius\": 1 }",

@@ -1,8 +1,4 @@
-#if canImport(Darwin)
-import Darwin
-#else
-import Glibc
-#endif
+import RealModule
 
 /// The Beckmann-Spizzichino microfacet distribution: Gaussian-distributed
 /// microfacet slopes with RMS slope `alpha`. tray_rust's `roughness` for plastic,
@@ -34,7 +30,7 @@ public struct BeckmannDistribution: MicrofacetDistribution {
     if cos4 == 0 { return 0 }
     let tan2 = sin2Theta(wh) / cos2
     let alpha2 = alpha * alpha
-    return exp(-tan2 / alpha2) / (Float.pi * alpha2 * cos4)
+    return .exp(-tan2 / alpha2) / (Float.pi * alpha2 * cos4)
   }
 
   public func lambda(_ w: Vector3) -> Float {
@@ -44,7 +40,7 @@ public struct BeckmannDistribution: MicrofacetDistribution {
     // a = 1 / (α tan θ): the slope of w in units of the RMS microfacet slope.
     let a = 1 / (alpha * absTanTheta)
     if a > 8 { return 0 }  // below 1e-29: saves the erf and exp for steep views
-    return (erf(a) - 1) / 2 + exp(-a * a) / (2 * a * Float.pi.squareRoot())
+    return (.erf(a) - 1) / 2 + .exp(-a * a) / (2 * a * Float.pi.squareRoot())
   }
 
   public func sampleWh(wo: Vector3, u: Point2) -> Vector3 {
@@ -88,18 +84,18 @@ public struct BeckmannDistribution: MicrofacetDistribution {
     let cotT = 1 / tanT
     let invSqrtPi = 1 / Float.pi.squareRoot()
     // tan θ · exp(−cot² θ), written so that θ = 0 gives 0 rather than 0 · ∞.
-    let horizonTerm = tanT == 0 ? 0 : tanT * invSqrtPi * exp(-cotT * cotT)
-    let normalizer = 1 / (1 + erf(cotT) + horizonTerm)
+    let horizonTerm = tanT == 0 ? 0 : tanT * invSqrtPi * .exp(-cotT * cotT)
+    let normalizer = 1 / (1 + .erf(cotT) + horizonTerm)
     let target = max(u.x, 1e-6)
     // Bracket [low, high] in b = erf(x); start in proportion to the target.
     var low: Float = -1
-    var high = erf(cotT)
+    var high = Float.erf(cotT)
     var b = low + (high - low) * target
     for _ in 0..<20 {
       // Fall back to bisection when Newton leaves the bracket (or gives NaN).
       if !(b > low && b < high) { b = 0.5 * (low + high) }
       let x = inverseErf(b)
-      let value = normalizer * (1 + b + tanT * invSqrtPi * exp(-x * x)) - target
+      let value = normalizer * (1 + b + tanT * invSqrtPi * .exp(-x * x)) - target
       if abs(value) < 1e-6 { break }
       if value > 0 { high = b } else { low = b }
       b -= value / (normalizer * (1 - x * tanT))

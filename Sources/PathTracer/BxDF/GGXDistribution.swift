@@ -1,8 +1,4 @@
-#if canImport(Darwin)
-import Darwin
-#else
-import Glibc
-#endif
+import RealModule
 
 /// The GGX (Trowbridge-Reitz) microfacet distribution: like Beckmann near the
 /// peak but with much longer tails, which gives the bright halo of real metals.
@@ -53,8 +49,8 @@ public struct GGXDistribution: MicrofacetDistribution {
     //    half of the disk that is partly hidden when the view is tilted.
     let r = u.x.squareRoot()
     let phi = 2 * Float.pi * u.y
-    let p1 = r * cos(phi)
-    var p2 = r * sin(phi)
+    let p1 = r * .cos(phi)
+    var p2 = r * .sin(phi)
     let s = 0.5 * (1 + vh.z)
     p2 = (1 - s) * max(0, 1 - p1 * p1).squareRoot() + s * p2
     // 4. Lift the point onto the hemisphere: that is the stretched normal.

@@ -1,8 +1,4 @@
-#if canImport(Darwin)
-import Darwin
-#else
-import Glibc
-#endif
+import RealModule
 
 /// Rusinkiewicz's half/difference angles of a pair of directions: the
 /// coordinates in which measured, isotropic BRDFs (the MERL database) are tabulated.
@@ -38,8 +34,8 @@ public struct HalfDifferenceAngles: Sendable, BitwiseCopyable, Equatable {
     let difference = wi - wo     // perpendicular to wh, of length 2 sin θd
     let sumLength = length(sum)
     let horizontal = (sum.x * sum.x + sum.y * sum.y).squareRoot()
-    thetaHalf = atan2(horizontal, sum.z)
-    thetaDiff = atan2(length(difference), sumLength)
+    thetaHalf = .atan2(y: horizontal, x: sum.z)
+    thetaDiff = .atan2(y: length(difference), x: sumLength)
 
     // The frame around wh: `tilted` lies in the plane of the normal and wh,
     // `sideways` is horizontal. Along the normal, φh is undefined: use φh = 0.
@@ -54,7 +50,7 @@ public struct HalfDifferenceAngles: Sendable, BitwiseCopyable, Equatable {
       x = -x
       y = -y
     }
-    let phi = atan2(y, x)
+    let phi = Float.atan2(y: y, x: x)
     // π is 0 again (and wo == wi, where φd means nothing, lands here too).
     phiDiff = phi < .pi ? Swift.max(phi, 0) : 0
   }

@@ -1,8 +1,4 @@
-#if canImport(Darwin)
-import Darwin
-#else
-import Glibc
-#endif
+import RealModule
 
 // Trigonometry of a unit direction in the local shading frame, where the normal
 // is +Z: θ is the angle to the normal, φ the angle around it from +X.
@@ -38,7 +34,7 @@ import Glibc
 /// The unit vector with spherical coordinates (θ, φ) around +Z, given sin θ and cos θ.
 @inlinable
 public func sphericalDirection(sinTheta: Float, cosTheta: Float, phi: Float) -> Vector3 {
-  Vector3(sinTheta * cos(phi), sinTheta * sin(phi), cosTheta)
+  Vector3(sinTheta * .cos(phi), sinTheta * .sin(phi), cosTheta)
 }
 
 /// The mirror reflection of `wo` about `normal`: both point away from the

@@ -1,4 +1,4 @@
-import Glibc
+import RealModule
 
 /// A pinhole camera, as a tray_rust scene file describes it: where it is and
 /// how wide it sees.
@@ -48,7 +48,7 @@ public struct RasterCamera: Sendable {
     self.camera = camera
     self.width = width
     self.height = height
-    let tanHalf = (camera.fieldOfView.radians / 2).tan
+    let tanHalf = Float.tan(camera.fieldOfView.radians / 2)
     scale = 2 * tanHalf / Float(min(width, height))
     origin = camera.cameraToWorld.apply(point: .zero)
   }
@@ -61,9 +61,4 @@ public struct RasterCamera: Sendable {
     let direction = normalize(camera.cameraToWorld.apply(vector: Vector3(x, y, 1)))
     return Ray(origin: origin, direction: direction, time: time)
   }
-}
-
-extension Float {
-  /// The tangent, through Foundation-free Glibc.
-  @usableFromInline var tan: Float { Float(Glibc.tan(Double(self))) }
 }

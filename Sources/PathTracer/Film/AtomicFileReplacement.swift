@@ -1,5 +1,20 @@
+// MARK: Platform. The C library, for POSIX file calls, errno and strerror:
+// its module has a different name on each platform.
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if canImport(Musl)
+/// A C `FILE *`. musl declares `FILE` without its fields, so Swift imports
+/// the pointer as opaque there.
+typealias CFilePointer = OpaquePointer
+#else
+/// A C `FILE *`.
+typealias CFilePointer = UnsafeMutablePointer<FILE>
 #endif
 
 /// Creates or replaces the file at `path` so that it is never seen half-written.
@@ -18,7 +33,7 @@ import Glibc
 ///   `path` if creating, writing, flushing or renaming fails.
 func replaceFileAtomically(
   at path: String,
-  writingWith writeContent: (UnsafeMutablePointer<FILE>) throws(PNGError) -> Void
+  writingWith writeContent: (CFilePointer) throws(PNGError) -> Void
 ) throws(PNGError) {
   let temporaryPath = temporaryPath(besides: path)
 
@@ -64,15 +79,7 @@ func replaceFileAtomically(
 /// `dir/.name.tmp-<process id>-<random>`. The random part keeps two threads
 /// writing the same target from colliding.
 private func temporaryPath(besides path: String) -> String {
-  let directoryPrefix: Substring
-  let fileName: Substring
-  if let slash = path.lastIndex(of: "/") {
-    directoryPrefix = path[...slash]
-    fileName = path[path.index(after: slash)...]
-  } else {
-    directoryPrefix = ""
-    fileName = Substring(path)
-  }
+  let components = FilePathComponents(path)
   let unique = String(UInt32.random(in: .min ... .max), radix: 16)
-  return "\(directoryPrefix).\(fileName).tmp-\(getpid())-\(unique)"
+  return "\(components.directoryPrefix).\(components.name).tmp-\(getpid())-\(unique)"
 }

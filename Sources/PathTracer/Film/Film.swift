@@ -1,5 +1,3 @@
-import Glibc
-
 /// The image being rendered: a weighted sum of filtered radiance samples per pixel.
 ///
 /// Each sample is *splatted* onto every pixel within the filter's radius,
@@ -75,6 +73,11 @@ public struct TileBuffer {
   /// Splats radiance `value` sampled at raster position `filmPoint`. A
   /// `weight` other than 1 scales the sample's say in every pixel it reaches
   /// (the adaptive sampler gives each of a pixel's n samples 1 / n).
+  ///
+  /// Any filter radius works. Cost: one filter evaluation per column and per
+  /// row of the footprint, and one 4-wide multiply-add per pixel in it; no
+  /// allocation. A footprint wider than ``columnsPerPass`` (a radius above
+  /// 7.5) is covered in several passes, each evaluating the row weights again.
   public func addSample(_ filmPoint: Point2, _ value: Color, weight: Float = 1) {
     let radius = filter.radius
     // Pixels whose centres lie within the radius of the sample, clipped to this buffer.
@@ -82,23 +85,43 @@ public struct TileBuffer {
     let upper = SIMD2<Int>(Int((filmPoint.x - 0.5 + radius.x).rounded(.down)), Int((filmPoint.y - 0.5 + radius.y).rounded(.down)))
     let first = pointwiseMax(lower, origin)
     let last = pointwiseMin(upper, origin &+ (side - 1))
-    guard first.x <= last.x && first.y <= last.y, last.x - first.x < Self.maximumFootprint else { return }
-    // The filter is separable: evaluate it once per column and once per row.
-    var columnWeights = InlineArray<16, Float>(repeating: 0)
-    for x in first.x...last.x {
-      columnWeights[x - first.x] = filter.weight(filmPoint.x - (Float(x) + 0.5), axis: 0)
-    }
+    guard first.x <= last.x && first.y <= last.y else { return }
     let contribution = SIMD4(value.rgb, 1) * weight
-    for y in first.y...last.y {
+    // Usually one pass. Each pixel gets exactly one addition whichever pass
+    // covers it, so a wide filter's passes give what one pass would.
+    var passStart = first.x
+    repeat {
+      let passEnd = min(passStart + Self.columnsPerPass - 1, last.x)
+      splat(filmPoint, contribution, columns: passStart...passEnd, rows: first.y...last.y)
+      passStart = passEnd + 1
+    } while passStart <= last.x
+  }
+
+  /// Adds `contribution` times the filter weight to every pixel of `columns`
+  /// × `rows`, which are clipped to the buffer; at most ``columnsPerPass`` columns.
+  @inline(__always)
+  private func splat(_ filmPoint: Point2, _ contribution: SIMD4<Float>,
+                     columns: ClosedRange<Int>, rows: ClosedRange<Int>) {
+    // The filter is separable: evaluate it once per column and once per row.
+    // The column weights live on the stack, hence the fixed pass width.
+    var columnWeights = ColumnWeights(repeating: 0)
+    for x in columns {
+      columnWeights[x - columns.lowerBound] = filter.weight(filmPoint.x - (Float(x) + 0.5), axis: 0)
+    }
+    for y in rows {
       let rowWeight = filter.weight(filmPoint.y - (Float(y) + 0.5), axis: 1)
       guard rowWeight != 0 else { continue }
       let row = pixels + (y - origin.y) * side - origin.x
-      for x in first.x...last.x {
-        row[x] += contribution * (rowWeight * columnWeights[x - first.x])
+      for x in columns {
+        row[x] += contribution * (rowWeight * columnWeights[x - columns.lowerBound])
       }
     }
   }
 
-  /// The widest filter footprint, in pixels, that ``addSample(_:_:)`` handles (a radius of 7.5).
-  static let maximumFootprint = 16
+  /// One pass's column weights, on the stack.
+  typealias ColumnWeights = InlineArray<16, Float>
+
+  /// The most columns one pass of ``addSample(_:_:weight:)`` covers: 16, the
+  /// widest footprint of a filter of radius up to 7.5. Wider filters take more passes.
+  static var columnsPerPass: Int { ColumnWeights.count }
 }

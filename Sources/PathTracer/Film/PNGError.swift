@@ -1,5 +1,11 @@
+// MARK: Platform. The C library, for POSIX file calls, errno and strerror:
+// its module has a different name on each platform.
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Why reading or writing a PNG file failed. Every case names the file, so the

@@ -1,7 +1,4 @@
 import CPNG
-#if canImport(Glibc)
-import Glibc
-#endif
 
 // PNG files through libpng's simplified `png_image` API. Unlike libpng's full
 // API, it catches its own longjmp-based errors internally and reports them as a

@@ -1,4 +1,4 @@
-import Glibc
+import RealModule
 
 /// How much a sample at offset `(dx, dy)` pixels from a pixel's centre
 /// contributes to that pixel.
@@ -59,6 +59,6 @@ public enum ReconstructionFilter: Sendable, Equatable {
   }
 
   static func gaussian(_ x: Float, radius: Float, alpha: Float) -> Float {
-    max(0, expf(-alpha * x * x) - expf(-alpha * radius * radius))
+    max(0, .exp(-alpha * x * x) - .exp(-alpha * radius * radius))
   }
 }

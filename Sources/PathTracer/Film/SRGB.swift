@@ -1,15 +1,15 @@
-import Glibc
+import RealModule
 
 /// Conversion of linear radiance to 8-bit sRGB for the PNG file.
 public enum SRGB {
   /// The sRGB transfer function (IEC 61966-2-1) of a linear value in [0, 1].
   public static func encode(_ linear: Float) -> Float {
-    linear <= 0.0031308 ? 12.92 * linear : 1.055 * powf(linear, 1 / 2.4) - 0.055
+    linear <= 0.0031308 ? 12.92 * linear : 1.055 * .pow(linear, 1 / 2.4) - 0.055
   }
 
   /// The inverse of ``encode(_:)``.
   public static func decode(_ encoded: Float) -> Float {
-    encoded <= 0.04045 ? encoded / 12.92 : powf((encoded + 0.055) / 1.055, 2.4)
+    encoded <= 0.04045 ? encoded / 12.92 : .pow((encoded + 0.055) / 1.055, 2.4)
   }
 
   /// A linear value as an 8-bit sRGB code: clamped to [0, 1], encoded, and

@@ -1,4 +1,4 @@
-import Glibc
+import RealModule
 
 /// A disk, or an annulus when `innerRadius > 0`, in the object-space plane
 /// z = 0 centred at the origin, with normal +Z; `objectToWorld` places it.
@@ -62,7 +62,7 @@ public struct Disk: Sendable, BitwiseCopyable {
   /// ``hit(_:)``, with uv and dp/du (two square roots and an `atan2`).
   func surfaceHit(t: Float, objectPoint p: Point3) -> SurfaceHit {
     let distance = (p.x * p.x + p.y * p.y).squareRoot()
-    var phi = atan2(p.y, p.x)
+    var phi = Float.atan2(y: p.y, x: p.x)
     if phi < 0 { phi += 2 * .pi }
     let v = radius > innerRadius ? (radius - distance) / (radius - innerRadius) : 0
     // d p / d u circles the centre; it vanishes at the exact centre, where any
@@ -79,7 +79,7 @@ public struct Disk: Sendable, BitwiseCopyable {
     let inner2 = innerRadius * innerRadius
     let r = (inner2 + u.x * (radius * radius - inner2)).squareRoot()
     let phi = 2 * Float.pi * u.y
-    return placement.worldSample(objectPoint: Point3(r * cos(phi), r * sin(phi), 0),
+    return placement.worldSample(objectPoint: Point3(r * .cos(phi), r * .sin(phi), 0),
                                  worldArea: area)
   }
 

@@ -1,4 +1,4 @@
-import Glibc
+import RealModule
 
 /// A sphere of radius `radius` centred at the object-space origin, placed in
 /// the world by `objectToWorld`. Its normal points outward.
@@ -51,8 +51,8 @@ public struct Sphere: Sendable, BitwiseCopyable {
     } else {
       // Knud Thomsen's approximation of an ellipsoid's area (within ~1.1%).
       let p: Float = 1.6075
-      let mean = (pow(a * b, p) + pow(a * c, p) + pow(b * c, p)) / 3
-      area = 4 * .pi * pow(mean, 1 / p)
+      let mean = (Float.pow(a * b, p) + .pow(a * c, p) + .pow(b * c, p)) / 3
+      area = 4 * .pi * .pow(mean, 1 / p)
     }
   }
 
@@ -98,9 +98,9 @@ public struct Sphere: Sendable, BitwiseCopyable {
     // tray_rust's parameterization, so that its textured spheres look the
     // same here: u turns from +Y toward +X (φ = atan2(x, y)), v runs from the
     // +Z pole (0) to the −Z pole (1).
-    var phi = atan2(q.x, q.y)
+    var phi = Float.atan2(y: q.x, x: q.y)
     if phi < 0 { phi += 2 * .pi }
-    let theta = acos(Swift.min(Swift.max(p.z / radius, -1), 1))
+    let theta = Float.acos(Swift.min(Swift.max(p.z / radius, -1), 1))
     let uv = Point2(phi / (2 * .pi), theta / .pi)
     let dpdu = Vector3(2 * .pi * q.y, -2 * .pi * q.x, 0)
 
@@ -210,7 +210,7 @@ public struct Sphere: Sendable, BitwiseCopyable {
     let axis = toCenter / distanceSquared.squareRoot()
     let (tangent, bitangent) = orthonormalBasis(axis)
     // The normal at the sample points back toward ref's side of the sphere.
-    let normal = -(sinAlpha * cos(phi) * tangent + sinAlpha * sin(phi) * bitangent
+    let normal = -(sinAlpha * .cos(phi) * tangent + sinAlpha * .sin(phi) * bitangent
       + cosAlpha * axis)
     let point = worldCenter + worldRadius * normal
     return (point, normal, 1 / (2 * .pi * cone.oneMinusCosThetaMax))
@@ -258,7 +258,7 @@ private func uniformSphereDirection(_ u: Point2) -> Vector3 {
   let z = 1 - 2 * u.x
   let r = Swift.max(0, 1 - z * z).squareRoot()
   let phi = 2 * Float.pi * u.y
-  return Vector3(r * cos(phi), r * sin(phi), z)
+  return Vector3(r * .cos(phi), r * .sin(phi), z)
 }
 
 extension AffineMatrix {

@@ -1,4 +1,4 @@
-import Glibc
+import RealModule
 
 /// An affine (or projective) transform of 3D space, stored with its inverse so
 /// that both directions cost the same.
@@ -167,7 +167,7 @@ public struct Transform: Sendable, Equatable, BitwiseCopyable {
       }
     }
     let r = Double(degrees) * .pi / 180
-    return (Float(sin(r)), Float(cos(r)))
+    return (Float(Double.sin(r)), Float(Double.cos(r)))
   }
 
   // MARK: Properties

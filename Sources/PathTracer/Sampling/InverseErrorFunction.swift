@@ -1,8 +1,4 @@
-#if canImport(Darwin)
-import Darwin
-#else
-import Glibc
-#endif
+import RealModule
 
 /// The inverse of the error function: the `y` with `erf(y) == x`, for x in (−1, 1).
 ///
@@ -14,7 +10,7 @@ import Glibc
 /// square root, and nine multiply-adds.
 @inlinable
 public func inverseErf(_ x: Float) -> Float {
-  var w = -log((1 - x) * (1 + x))
+  var w = -Float.log((1 - x) * (1 + x))
   var p: Float
   if w < 5 {
     w -= 2.5

@@ -1,8 +1,4 @@
-#if canImport(Darwin)
-import Darwin
-#else
-import Glibc
-#endif
+import RealModule
 
 // Warps: functions that map a uniform sample `u` in [0,1)^2 to a point on some
 // domain (a disk, a hemisphere, a sphere, a cone, a triangle) with a known density.
@@ -29,7 +25,7 @@ public func concentricSampleDisk(_ u: Point2) -> Point2 {
     radius = offset.y
     theta = .pi / 2 - (.pi / 4) * (offset.x / offset.y)
   }
-  return radius * Point2(cos(theta), sin(theta))
+  return radius * Point2(.cos(theta), .sin(theta))
 }
 
 /// A direction on the +Z hemisphere with density proportional to cos θ
@@ -55,7 +51,7 @@ public func uniformSampleHemisphere(_ u: Point2) -> Vector3 {
   let z = u.x
   let r = max(0, 1 - z * z).squareRoot()
   let phi = 2 * Float.pi * u.y
-  return Vector3(r * cos(phi), r * sin(phi), z)
+  return Vector3(r * .cos(phi), r * .sin(phi), z)
 }
 
 /// The solid-angle density of ``uniformSampleHemisphere(_:)``: 1 / (2π).
@@ -68,7 +64,7 @@ public func uniformSampleSphere(_ u: Point2) -> Vector3 {
   let z = 1 - 2 * u.x
   let r = max(0, 1 - z * z).squareRoot()
   let phi = 2 * Float.pi * u.y
-  return Vector3(r * cos(phi), r * sin(phi), z)
+  return Vector3(r * .cos(phi), r * .sin(phi), z)
 }
 
 /// The solid-angle density of ``uniformSampleSphere(_:)``: 1 / (4π).
@@ -95,7 +91,7 @@ public func uniformSampleCone(_ u: Point2, cosThetaMax: Float) -> Vector3 {
   let cosTheta = (1 - u.x) + u.x * cosThetaMax
   let sinTheta = max(0, 1 - cosTheta * cosTheta).squareRoot()
   let phi = 2 * Float.pi * u.y
-  return Vector3(sinTheta * cos(phi), sinTheta * sin(phi), cosTheta)
+  return Vector3(sinTheta * .cos(phi), sinTheta * .sin(phi), cosTheta)
 }
 
 /// The solid-angle density of ``uniformSampleCone(_:cosThetaMax:)``:

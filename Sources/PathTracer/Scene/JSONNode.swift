@@ -21,7 +21,7 @@ public struct JSONNode: Sendable {
   /// A node for `value`, read from `file`, found at `path` (the root by default).
   public init(value: JSONValue, file: String, path: String = "") {
     self.value = value
-    self.file = SceneError.lastPathComponent(of: file)
+    self.file = FilePathComponents.fileName(of: file)
     self.path = path
   }
 

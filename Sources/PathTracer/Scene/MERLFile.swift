@@ -1,5 +1,9 @@
+// MARK: Platform. The C library, for POSIX file calls, errno and strerror:
+// its module has a different name on each platform.
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -135,7 +139,7 @@ public struct MERLFileError: Error, CustomStringConvertible, Sendable, Equatable
   public let problem: String
 
   public init(file: String, problem: String) {
-    self.file = SceneError.lastPathComponent(of: file)
+    self.file = FilePathComponents.fileName(of: file)
     self.problem = problem
   }
 

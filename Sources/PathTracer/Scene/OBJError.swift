@@ -12,17 +12,12 @@ public struct OBJError: Error, CustomStringConvertible, Sendable {
 
   /// Creates an error; `file` may be a whole path, only its last component is kept.
   public init(file: String, line: Int?, message: String) {
-    self.file = Self.lastPathComponent(of: file)
+    self.file = FilePathComponents.fileName(of: file)
     self.line = line
     self.message = message
   }
 
   public var description: String {
     if let line { "\(file):\(line): \(message)" } else { "\(file): \(message)" }
-  }
-
-  /// `"models/cube.obj"` -> `"cube.obj"`; a path without `/` is returned unchanged.
-  static func lastPathComponent(of path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
   }
 }

@@ -1,5 +1,9 @@
+// MARK: Platform. The C library, for POSIX file calls, errno and strerror:
+// its module has a different name on each platform.
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -29,7 +33,7 @@ public struct OBJFile: Sendable {
   ///   reason) or is malformed (with the line number).
   public static func load(path: String) throws(OBJError) -> OBJFile {
     let bytes = try readBytes(atPath: path)
-    var parser = OBJParser(bytes: bytes, fileName: OBJError.lastPathComponent(of: path))
+    var parser = OBJParser(bytes: bytes, fileName: FilePathComponents.fileName(of: path))
     return OBJFile(meshes: try parser.parse(), fileName: parser.fileName)
   }
 
@@ -39,7 +43,7 @@ public struct OBJFile: Sendable {
   /// corner to share vertices; about 1 s for a million triangles.
   /// - Throws: ``OBJError`` naming the line of the first malformed statement.
   public static func parse(_ text: String, fileName: String) throws(OBJError) -> OBJFile {
-    var parser = OBJParser(bytes: Array(text.utf8), fileName: OBJError.lastPathComponent(of: fileName))
+    var parser = OBJParser(bytes: Array(text.utf8), fileName: FilePathComponents.fileName(of: fileName))
     return OBJFile(meshes: try parser.parse(), fileName: parser.fileName)
   }
 

@@ -46,7 +46,7 @@ public struct SceneError: Error, CustomStringConvertible, Sendable, Equatable {
   }
 
   private init(file: String, line: Int?, column: Int?, path: String?, problem: String) {
-    self.file = SceneError.lastPathComponent(of: file)
+    self.file = FilePathComponents.fileName(of: file)
     self.line = line
     self.column = column
     self.path = path
@@ -65,10 +65,9 @@ public struct SceneError: Error, CustomStringConvertible, Sendable, Equatable {
     return "\(location): \(problem)"
   }
 
-  /// `scenes/cornell.json` → `cornell.json`. A trailing slash is kept out of the result.
+  /// `scenes/cornell.json` → `cornell.json`: ``FilePathComponents/fileName(of:)``,
+  /// under the name the object loader still calls.
   static func lastPathComponent(of path: String) -> String {
-    let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-    guard let slash = trimmed.lastIndex(of: "/") else { return trimmed }
-    return String(trimmed[trimmed.index(after: slash)...])
+    FilePathComponents.fileName(of: path)
   }
 }

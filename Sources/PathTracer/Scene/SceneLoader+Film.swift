@@ -24,11 +24,19 @@ extension SceneLoader {
     return film
   }
 
+  /// The largest filter radius a scene may ask for. `Film` takes any radius,
+  /// but each sample costs time in proportion to the radius squared (a radius
+  /// of 16 reaches a thousand pixels) and each tile's buffer grows with it, so
+  /// a larger one is more likely a mistake, such as a width in pixels meant
+  /// as a diameter of the whole image, than a wish.
+  static let maximumFilterRadius: Float = 16
+
   static func filter(from node: JSONNode) throws(SceneError) -> ReconstructionFilter {
     let type = try node.required("type")
     let radius = SIMD2(try node.required("width").positiveFloat(), try node.required("height").positiveFloat())
-    if radius.max() > 7 {
-      throw node.error("filter width and height are radii in pixels and must be at most 7, found \(radius.x) and \(radius.y)")
+    if radius.max() > maximumFilterRadius {
+      throw node.error("filter width and height are radii in pixels and must be at most \(Int(maximumFilterRadius)), "
+                       + "found \(radius.x) and \(radius.y)")
     }
     switch try type.string() {
     case "mitchell_netravali":

@@ -19,7 +19,7 @@ public struct SceneLoader {
   /// Loads the scene file at `path`.
   public static func load(path: String) throws(SceneError) -> Scene {
     let root = try JSONNode.load(path: path)
-    var loader = SceneLoader(directory: Self.directory(of: path))
+    var loader = SceneLoader(directory: FilePathComponents(path).directory)
     return try loader.scene(from: root)
   }
 
@@ -56,13 +56,9 @@ public struct SceneLoader {
                  textures: textures.table, measuredBRDFTables: Array(merlTables.values))
   }
 
-  static func directory(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
-  }
-
+  /// A file name written in the scene, as a path to open: relative to the scene's folder unless absolute.
   func resolve(_ relativePath: String) -> String {
-    relativePath.hasPrefix("/") ? relativePath : directory + "/" + relativePath
+    FilePathComponents.resolve(relativePath, in: directory)
   }
 }
 

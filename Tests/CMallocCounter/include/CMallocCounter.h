@@ -19,5 +19,6 @@
 uint64_t malloc_counter_thread_count(void);
 
 /// 1 when the counter is in place; 0 under AddressSanitizer, which owns malloc
-/// itself (then `malloc_counter_thread_count` always returns 0).
+/// itself, and with a C library other than glibc (then
+/// `malloc_counter_thread_count` always returns 0).
 int malloc_counter_is_active(void);
