@@ -328,12 +328,13 @@ struct ShapeTests {
                                         .translate(Vector3(-500, 800, 120))])
     let shapes: [Shape] = [.disk(Disk(radius: 1, innerRadius: 0.3, objectToWorld: placement)),
                            .rectangle(Rectangle(width: 2, height: 2, objectToWorld: placement))]
-    let mesh = try TriangleMesh(positions: [Point3(-1, -1, 0), Point3(1, -1, 0), Point3(1, 1, 0), Point3(-1, 1, 0)],
-                                indices: [0, 1, 2, 0, 2, 3], objectToWorld: placement)
+    let mesh = Aggregate([.mesh(try TriangleMesh(
+      positions: [Point3(-1, -1, 0), Point3(1, -1, 0), Point3(1, 1, 0), Point3(-1, 1, 0)],
+      indices: [0, 1, 2, 0, 2, 3], objectToWorld: placement))])
     var random = GeometryTestRandom(seed: 77)
     for shapeIndex in 0..<3 {
       func intersect(_ ray: Ray) -> SurfaceHit? {
-        shapeIndex < 2 ? shapes[shapeIndex].intersect(ray) : mesh.intersect(ray)
+        shapeIndex < 2 ? shapes[shapeIndex].intersect(ray) : mesh.intersect(ray)?.hit
       }
       let centre = placement.apply(point: .zero)
       var checked = 0

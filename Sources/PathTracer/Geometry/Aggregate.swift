@@ -2,14 +2,6 @@
 public enum Primitive: Sendable {
   case shape(Shape)
   case mesh(TriangleMesh)
-
-  /// The world-space bounding box.
-  public var worldBounds: Bounds3 {
-    switch self {
-    case .shape(let shape): return shape.worldBounds
-    case .mesh(let mesh): return mesh.worldBounds
-    }
-  }
 }
 
 /// All the geometry of a scene behind one BVH: the scene's `intersect` and
@@ -33,8 +25,8 @@ public enum Primitive: Sendable {
 /// (error bounds, normals, dp/du, uv) is built once, for the nearest element.
 /// Elements are kept in flat arrays by kind, in BVH slot order, so that the
 /// hot loop reads contiguous memory, copies no large values and touches no
-/// reference counts. (The meshes' own BVHs are not needed here; drop the
-/// `TriangleMesh` values after building to free them.)
+/// reference counts. (The aggregate keeps its own copies of everything it
+/// needs; drop the `TriangleMesh` values after building to free them.)
 public struct Aggregate: Sendable {
   /// What a BVH slot holds: the kind of element and its index in the array
   /// of that kind.
@@ -85,7 +77,7 @@ public struct Aggregate: Sendable {
         origins.append((index, -1))
       case .mesh(let mesh):
         for triangle in 0..<mesh.triangleCount {
-          let corners = mesh.corners[triangle]
+          let corners = mesh.corners(of: triangle)
           bounds.append(Bounds3(corners.corner(0), corners.corner(1)).union(corners.corner(2)))
           origins.append((index, triangle))
         }
@@ -132,13 +124,13 @@ public struct Aggregate: Sendable {
         spheres.append(s)
       case .mesh(let mesh):
         elements.append(.triangle(Int32(triangles.count)))
-        triangles.append(mesh.corners[triangle])
+        triangles.append(mesh.corners(of: triangle))
         let base = firstVertex[index]!
-        let indices = mesh.attributes.indices
+        let indices = mesh.indices
         triangleShading.append(TriangleShading(
           i0: base + indices[3 * triangle], i1: base + indices[3 * triangle + 1],
           i2: base + indices[3 * triangle + 2], hasNormals: !mesh.normals.isEmpty,
-          hasUVs: !mesh.uvs.isEmpty, flipsNormals: mesh.attributes.flipsNormals))
+          hasUVs: !mesh.uvs.isEmpty, flipsNormals: mesh.flipsNormals))
       }
     }
     self.bvh = bvh
@@ -202,7 +194,7 @@ public struct Aggregate: Sendable {
     case .triangle(let i):
       let corners = triangles[Int(i)], shading = triangleShading[Int(i)]
       let (i0, i1, i2) = (Int(shading.i0), Int(shading.i1), Int(shading.i2))
-      return TriangleMeshAttributes.surfaceHit(
+      return TriangleMesh.surfaceHit(
         corners: (corners.corner(0), corners.corner(1), corners.corner(2)),
         normals: shading.hasNormals ? (vertexNormals[i0], vertexNormals[i1], vertexNormals[i2]) : nil,
         uvs: shading.hasUVs ? (vertexUVs[i0], vertexUVs[i1], vertexUVs[i2]) : nil,

@@ -1,9 +1,9 @@
 /// A bounding volume hierarchy over any primitives that have bounding boxes.
 ///
 /// The BVH knows only boxes; what a primitive is stays with the caller, who
-/// passes a closure that tests one primitive. The same code thus serves a
-/// triangle mesh (primitives are triangles) and a scene (primitives are shapes
-/// and meshes).
+/// passes a closure that tests one primitive. The scene's ``Aggregate`` builds
+/// one over all its shapes and mesh triangles, and traverses the 4-wide tree
+/// made from it (`WideBVH`).
 ///
 /// ```swift
 /// let bvh = BVH(primitiveBounds: triangles.map(\.bounds))
@@ -19,7 +19,7 @@
 ///
 /// Callers that own their primitive array usually reorder it once by
 /// ``primitiveOrder`` after building, so that a slot *is* the index and the
-/// primitives of a leaf sit next to each other in memory (``TriangleMesh`` does).
+/// primitives of a leaf sit next to each other in memory (``Aggregate`` does).
 ///
 /// Built with the binned SAH (see `BVHBuilder`); stored as a depth-first
 /// array of 32-byte ``BVHNode``s. Traversal allocates nothing: its stack is a
