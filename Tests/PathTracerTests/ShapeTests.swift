@@ -369,18 +369,4 @@ struct ShapeTests {
     let between = Sphere(radius: 0.5, objectToWorld: .translate(Point3(2, 2, -0.5)))
     #expect(between.intersects(shadowRay))
   }
-
-  @Test("the shading tangent is a unit vector perpendicular to the shading normal")
-  func shadingTangent() {
-    let hit = SurfaceHit(t: 1, p: .zero, pError: .zero, n: Vector3(0, 0, 1),
-                         shadingNormal: normalize(Vector3(0.2, 0, 1)), uv: .zero, dpdu: Vector3(3, 0, 0))
-    let tangent = hit.shadingTangent
-    #expect(Swift.abs(length(tangent) - 1) < 1e-6)
-    #expect(Swift.abs(dot(tangent, hit.shadingNormal)) < 1e-6)
-    #expect(tangent.x > 0.9)
-    let degenerate = SurfaceHit(t: 1, p: .zero, pError: .zero, n: Vector3(0, 0, 1),
-                                shadingNormal: Vector3(0, 0, 1), uv: .zero, dpdu: Vector3(0, 0, 2))
-    #expect(Swift.abs(dot(degenerate.shadingTangent, Vector3(0, 0, 1))) < 1e-6)
-    #expect(Swift.abs(length(degenerate.shadingTangent) - 1) < 1e-6)
-  }
 }

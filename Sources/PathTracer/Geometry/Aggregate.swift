@@ -82,9 +82,6 @@ public struct Aggregate: Sendable {
     count = primitives.count
   }
 
-  /// The box around the whole scene.
-  public var worldBounds: Bounds3 { bvh.bounds }
-
   /// The nearest hit with `0 < t < ray.tMax` and the index (in the array
   /// given to ``init(_:)``) of the primitive hit, or `nil`.
   public func intersect(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
