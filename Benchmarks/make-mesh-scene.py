@@ -7,14 +7,16 @@ Usage (from the repository root; python3, standard library only):
     python3 Benchmarks/make-mesh-scene.py 1000000              # -> /tmp/tracer-mesh-scenes/
     python3 Benchmarks/make-mesh-scene.py 100k --out DIR       # k and M suffixes work
     python3 Benchmarks/make-mesh-scene.py 3M --no-uvs --no-normals
+    python3 Benchmarks/make-mesh-scene.py 1M --dry-run           # only print the paths
 
 It writes DIR/mesh-<count>.obj and DIR/mesh-<count>.json (the scene refers to
 the OBJ by its file name, so keep the two together) and prints both paths and
-the exact triangle count. Then, for example:
+the exact triangle count (the scene path last). Then, for example:
 
     /usr/bin/time -v .build/release/tracer /tmp/tracer-mesh-scenes/mesh-1000000.json \
         --resolution 8x8 --spp 1 --threads 1 -o /tmp/x.png
     # wall clock ~ loading + BVH build; "Maximum resident set size" = peak memory
+    # or, for several binaries side by side: Benchmarks/measure-mesh-loading.sh
 
 The mesh is a bumpy sphere: a latitude-longitude grid of `segments` columns
 and `rings` rows of quads, each quad two triangles except in the two rows at
@@ -181,17 +183,19 @@ def main():
     parser.add_argument("--out", default="/tmp/tracer-mesh-scenes", help="output folder")
     parser.add_argument("--no-normals", action="store_true", help="write no vn lines")
     parser.add_argument("--no-uvs", action="store_true", help="write no vt lines")
+    parser.add_argument("--dry-run", action="store_true", help="only print what would be written")
     args = parser.parse_args()
 
     segments, rings = grid_for(args.triangles)
-    os.makedirs(args.out, exist_ok=True)
     count = 2 * segments * (rings - 1)
     stem = f"mesh-{count}"
     obj_path = os.path.join(args.out, stem + ".obj")
     scene_path = os.path.join(args.out, stem + ".json")
-    written = write_obj(obj_path, segments, rings, normals=not args.no_normals, uvs=not args.no_uvs)
-    assert written == count, (written, count)
-    write_scene(scene_path, stem + ".obj")
+    if not args.dry_run:
+        os.makedirs(args.out, exist_ok=True)
+        written = write_obj(obj_path, segments, rings, normals=not args.no_normals, uvs=not args.no_uvs)
+        assert written == count, (written, count)
+        write_scene(scene_path, stem + ".obj")
     if count != args.triangles:
         print(f"note: {args.triangles} triangles cannot be made exactly; using {count}", file=sys.stderr)
     print(f"{count} triangles, {(segments + 1) * (rings + 1)} vertices ({segments} x {rings} grid)")
