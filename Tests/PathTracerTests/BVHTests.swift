@@ -163,10 +163,15 @@ struct BVHTests {
   }
 
   @Test("wide and binary traversal find the same nearest hit and visit the same boxes")
-  func wideTraversalMatchesBinary() throws {
+  func wideTraversalMatchesBinary() {
     let soup = Self.randomTriangleSoup(count: 2000, seed: 21)
-    let mesh = try TriangleMesh(positions: soup.positions, indices: soup.indices)
-    let wide = WideBVH(mesh.bvh)
+    let triangles = (0..<2000).map { i in
+      TriangleCorners(soup.positions[3 * i], soup.positions[3 * i + 1], soup.positions[3 * i + 2])
+    }
+    let binary = BVH(primitiveBounds: triangles.map { Bounds3($0.corner(0), $0.corner(1)).union($0.corner(2)) })
+    let wide = WideBVH(binary)
+    // The triangles in slot order, as the aggregate keeps them.
+    let corners = binary.primitiveOrder.map { triangles[Int($0)] }
     var random = GeometryTestRandom(seed: 22)
     var hitCount = 0
     for i in 0..<2000 {
@@ -177,18 +182,17 @@ struct BVHTests {
       func closest(_ traverse: (inout Ray, (Int, inout Ray) -> Bool) -> Bool) -> (Bool, Float) {
         var searchRay = ray
         let found = traverse(&searchRay) { slot, searchRay in
-          guard let h = mesh.corners.withUnsafeBufferPointer({ test.hit($0[slot], tMax: searchRay.tMax) })
-          else { return false }
+          guard let h = test.hit(corners[slot], tMax: searchRay.tMax) else { return false }
           searchRay.tMax = h.t
           return true
         }
         return (found, searchRay.tMax)
       }
-      let binaryResult = closest { mesh.bvh.traverse(ray: &$0, $1) }
+      let binaryResult = closest { binary.traverse(ray: &$0, $1) }
       let wideResult = closest { wide.traverse(ray: &$0, $1) }
       #expect(wideResult == binaryResult)
       let anyHit = wide.traverseAnyHit(ray: ray) { slot, ray in
-        test.hit(mesh.corners[slot], tMax: ray.tMax) != nil
+        test.hit(corners[slot], tMax: ray.tMax) != nil
       }
       #expect(anyHit == binaryResult.0)
       if binaryResult.0 { hitCount += 1 }
@@ -197,17 +201,18 @@ struct BVHTests {
       var wideRay = ray
       wide.traverse(ray: &wideRay) { slot, _ in leavesVisited.insert(slot); return false }
       for slot in 0..<2000 where !leavesVisited.contains(slot) {
-        #expect(test.hit(mesh.corners[slot], tMax: ray.tMax) == nil)
+        #expect(test.hit(corners[slot], tMax: ray.tMax) == nil)
       }
     }
     #expect(hitCount > 500)
   }
 
-  @Test("closest hits through the mesh BVH equal brute force over all triangles")
+  @Test("closest hits through the aggregate of one mesh equal brute force over all triangles")
   func meshClosestHitMatchesBruteForce() throws {
     let soup = Self.randomTriangleSoup(count: 3000, seed: 12)
     let mesh = try TriangleMesh(positions: soup.positions, indices: soup.indices)
     #expect(mesh.triangleCount == 3000)
+    let scene = Aggregate([.mesh(mesh)])
     var random = GeometryTestRandom(seed: 34)
     var hitCount = 0
     for _ in 0..<3000 {
@@ -225,9 +230,9 @@ struct BVHTests {
           found = true
         }
       }
-      let hit = mesh.intersect(ray)
+      let hit = scene.intersect(ray)?.hit
       #expect((hit != nil) == found)
-      #expect(mesh.intersects(ray) == found)
+      #expect(scene.intersects(ray) == found)
       if let hit {
         hitCount += 1
         #expect(hit.t == bestT)
@@ -259,12 +264,7 @@ struct BVHTests {
       var best: (t: Float, index: Int)?
       var searchRay = ray
       for (index, primitive) in primitives.enumerated() {
-        let hit: SurfaceHit?
-        switch primitive {
-        case .shape(let shape): hit = shape.intersect(searchRay)
-        case .mesh(let mesh): hit = mesh.intersect(searchRay)
-        }
-        if let hit {
+        if let hit = primitive.bruteForceIntersect(searchRay) {
           best = (hit.t, index)
           searchRay.tMax = hit.t
         }
@@ -306,18 +306,19 @@ struct BVHTests {
       (.applying([.scale(Vector3(2, -1, 1)), .rotateY(degrees: 30)]), 40),  // a 4 x 2 x 2 box
     ]
     for (transform, area) in cases {
-      let cube = try TriangleMesh(positions: positions, indices: indices, objectToWorld: transform)
-      #expect(Swift.abs(cube.area - area) < 1e-4)
+      let mesh = try TriangleMesh(positions: positions, indices: indices, objectToWorld: transform)
+      #expect(Swift.abs(mesh.area - area) < 1e-4)
+      let cube = Aggregate([.mesh(mesh)])
       var random = GeometryTestRandom(seed: 9)
       for _ in 0..<500 {
         let origin = random.nextDirection() * 10
         let ray = Ray(origin: origin, direction: -origin)
-        let hit = try #require(cube.intersect(ray))
+        let hit = try #require(cube.intersect(ray)?.hit)
         #expect(dot(hit.n, ray.direction) < 0, "normal must face the outside viewer")
         #expect(hit.shadingNormal == hit.n)
         #expect(Swift.abs(dot(hit.dpdu, hit.n)) < 1e-4 * length(hit.dpdu))
         // Inside, looking out: the same outward normal, now facing away.
-        let inner = try #require(cube.intersect(Ray(origin: .zero, direction: origin)))
+        let inner = try #require(cube.intersect(Ray(origin: .zero, direction: origin))?.hit)
         #expect(dot(inner.n, origin) > 0)
       }
     }
@@ -331,7 +332,8 @@ struct BVHTests {
       normals: [Vector3(0, 0, -1), normalize(Vector3(1, 0, -1)), Vector3(0, 0, -2)],
       uvs: [Point2(0, 0), Point2(1, 0), Point2(0, 1)],
       indices: [0, 1, 2], objectToWorld: .translate(Vector3(0, 0, 5)))
-    let hit = try #require(mesh.intersect(Ray(origin: Point3(0.25, 0.25, 0), direction: Vector3(0, 0, 1))))
+    let scene = Aggregate([.mesh(mesh)])
+    let hit = try #require(scene.intersect(Ray(origin: Point3(0.25, 0.25, 0), direction: Vector3(0, 0, 1)))?.hit)
     #expect(hit.t == 5)
     #expect(Swift.abs(hit.uv.x - 0.25) < 1e-6 && Swift.abs(hit.uv.y - 0.25) < 1e-6)
     #expect(hit.n == Vector3(0, 0, -1))
@@ -376,12 +378,7 @@ struct BVHTests {
       hits.insert(index)
       var ownRay = ray
       ownRay.tMax = hit.t.nextUp  // the primitive alone must find the same hit
-      let own: SurfaceHit?
-      switch primitives[index] {
-      case .shape(let shape): own = shape.intersect(ownRay)
-      case .mesh(let mesh): own = mesh.intersect(ownRay)
-      }
-      let expected = try #require(own)
+      let expected = try #require(primitives[index].bruteForceIntersect(ownRay))
       #expect(hit.t == expected.t && hit.p == expected.p && hit.pError == expected.pError)
       #expect(hit.n == expected.n && hit.shadingNormal == expected.shadingNormal)
       #expect(hit.uv == expected.uv && hit.dpdu == expected.dpdu)
@@ -417,7 +414,7 @@ struct BVHTests {
       positions.append(Point3(Float(cos(angle)), Float(sin(angle)), 0))
     }
     let indices = (0..<Int32(16)).flatMap { (i: Int32) -> [Int32] in [0, 1 + i, 1 + (i + 1) % 16] }
-    let fan = try TriangleMesh(positions: positions, indices: indices)
+    let fan = Aggregate([.mesh(try TriangleMesh(positions: positions, indices: indices))])
     var random = GeometryTestRandom(seed: 4)
     for i in 0..<2000 {
       // Aim at the centre vertex, or at a point on a shared edge.

@@ -1,17 +1,3 @@
-/// A piece of scene geometry: an analytic shape or a triangle mesh.
-public enum Primitive: Sendable {
-  case shape(Shape)
-  case mesh(TriangleMesh)
-
-  /// The world-space bounding box.
-  public var worldBounds: Bounds3 {
-    switch self {
-    case .shape(let shape): return shape.worldBounds
-    case .mesh(let mesh): return mesh.worldBounds
-    }
-  }
-}
-
 /// All the geometry of a scene behind one BVH: the scene's `intersect` and
 /// shadow-ray test.
 ///
@@ -33,12 +19,12 @@ public enum Primitive: Sendable {
 /// (error bounds, normals, dp/du, uv) is built once, for the nearest element.
 /// Elements are kept in flat arrays by kind, in BVH slot order, so that the
 /// hot loop reads contiguous memory, copies no large values and touches no
-/// reference counts. (The meshes' own BVHs are not needed here; drop the
-/// `TriangleMesh` values after building to free them.)
+/// reference counts. (The aggregate keeps its own copies of everything it
+/// needs; drop the `TriangleMesh` values after building to free them.)
 public struct Aggregate: Sendable {
   /// What a BVH slot holds: the kind of element and its index in the array
   /// of that kind.
-  private enum Element: BitwiseCopyable {
+  enum Element: BitwiseCopyable {
     case triangle(Int32)
     case rectangle(Int32)
     case disk(Int32)
@@ -47,7 +33,7 @@ public struct Aggregate: Sendable {
 
   /// What building a triangle's hit record needs besides its corners: its
   /// vertices' indices into `vertexNormals` and `vertexUVs`, and flags.
-  private struct TriangleShading: BitwiseCopyable {
+  struct TriangleShading: BitwiseCopyable {
     var i0: Int32, i1: Int32, i2: Int32
     var hasNormals: Bool
     var hasUVs: Bool
@@ -73,89 +59,28 @@ public struct Aggregate: Sendable {
   public let count: Int
 
   /// Builds the BVH over all elements (O(n log n) in their number: one per
-  /// shape, one per triangle) and gathers them in slot order.
+  /// shape, one per triangle) and lays the elements out in its slot order.
+  /// The steps are in `Aggregate+Building.swift`.
   public init(_ primitives: [Primitive]) {
-    // Every element's box, and where it comes from.
-    var bounds: [Bounds3] = []
-    var origins: [(primitive: Int, triangle: Int)] = []  // triangle -1: a shape
-    for (index, primitive) in primitives.enumerated() {
-      switch primitive {
-      case .shape(let shape):
-        bounds.append(shape.worldBounds)
-        origins.append((index, -1))
-      case .mesh(let mesh):
-        for triangle in 0..<mesh.triangleCount {
-          let corners = mesh.corners[triangle]
-          bounds.append(Bounds3(corners.corner(0), corners.corner(1)).union(corners.corner(2)))
-          origins.append((index, triangle))
-        }
-      }
-    }
-    let bvh = WideBVH(BVH(primitiveBounds: bounds))
-
-    // The vertex normals and uvs of all meshes, one after the other, and
-    // where each mesh's first vertex went.
-    let meshes = primitives.compactMap { if case .mesh(let mesh) = $0 { mesh } else { nil } }
-    let anyNormals = meshes.contains { !$0.normals.isEmpty }
-    let anyUVs = meshes.contains { !$0.uvs.isEmpty }
-    var vertexNormals: [Normal3] = [], vertexUVs: [Point2] = []
-    var firstVertex: [Int: Int32] = [:]  // by primitive index
-    var vertexCount = 0
-    for (index, primitive) in primitives.enumerated() {
-      guard case .mesh(let mesh) = primitive else { continue }
-      firstVertex[index] = Int32(vertexCount)
-      let count = mesh.positions.count
-      vertexCount += count
-      if anyNormals {
-        vertexNormals += mesh.normals.isEmpty ? Array(repeating: .zero, count: count) : mesh.normals
-      }
-      if anyUVs {
-        vertexUVs += mesh.uvs.isEmpty ? Array(repeating: .zero, count: count) : mesh.uvs
-      }
-    }
-
-    var elements: [Element] = [], primitiveOfSlot: [Int32] = []
-    var triangles: [TriangleCorners] = [], triangleShading: [TriangleShading] = []
-    var rectangles: [Rectangle] = [], disks: [Disk] = [], spheres: [Sphere] = []
-    for element in bvh.primitiveOrder {
-      let (index, triangle) = origins[Int(element)]
-      primitiveOfSlot.append(Int32(index))
-      switch primitives[index] {
-      case .shape(.rectangle(let r)):
-        elements.append(.rectangle(Int32(rectangles.count)))
-        rectangles.append(r)
-      case .shape(.disk(let d)):
-        elements.append(.disk(Int32(disks.count)))
-        disks.append(d)
-      case .shape(.sphere(let s)):
-        elements.append(.sphere(Int32(spheres.count)))
-        spheres.append(s)
-      case .mesh(let mesh):
-        elements.append(.triangle(Int32(triangles.count)))
-        triangles.append(mesh.corners[triangle])
-        let base = firstVertex[index]!
-        let indices = mesh.attributes.indices
-        triangleShading.append(TriangleShading(
-          i0: base + indices[3 * triangle], i1: base + indices[3 * triangle + 1],
-          i2: base + indices[3 * triangle + 2], hasNormals: !mesh.normals.isEmpty,
-          hasUVs: !mesh.uvs.isEmpty, flipsNormals: mesh.attributes.flipsNormals))
-      }
-    }
+    let (bounds, sources) = Self.gatherElements(of: primitives)
+    // The boxes are needed only to build the tree; `consume` frees them
+    // before the arrays of the next steps are allocated.
+    let bvh = WideBVH(BVH(primitiveBounds: consume bounds))
+    let vertices = Self.concatenateVertexAttributes(of: primitives)
+    let slots = Self.layOutInSlotOrder(bvh.primitiveOrder, sources: sources, primitives: primitives,
+                                       firstVertex: vertices.firstVertex)
     self.bvh = bvh
-    self.elements = elements
-    self.primitiveOfSlot = primitiveOfSlot
-    self.triangles = triangles
-    self.triangleShading = triangleShading
-    self.vertexNormals = vertexNormals
-    self.vertexUVs = vertexUVs
-    self.rectangles = rectangles
-    self.disks = disks
-    self.spheres = spheres
+    elements = slots.elements
+    primitiveOfSlot = slots.primitiveOfSlot
+    triangles = slots.triangles
+    triangleShading = slots.triangleShading
+    vertexNormals = vertices.normals
+    vertexUVs = vertices.uvs
+    rectangles = slots.rectangles
+    disks = slots.disks
+    spheres = slots.spheres
     count = primitives.count
   }
-
-  /// The box around the whole scene.
-  public var worldBounds: Bounds3 { bvh.bounds }
 
   /// The nearest hit with `0 < t < ray.tMax` and the index (in the array
   /// given to ``init(_:)``) of the primitive hit, or `nil`.
@@ -202,7 +127,7 @@ public struct Aggregate: Sendable {
     case .triangle(let i):
       let corners = triangles[Int(i)], shading = triangleShading[Int(i)]
       let (i0, i1, i2) = (Int(shading.i0), Int(shading.i1), Int(shading.i2))
-      return TriangleMeshAttributes.surfaceHit(
+      return TriangleMesh.surfaceHit(
         corners: (corners.corner(0), corners.corner(1), corners.corner(2)),
         normals: shading.hasNormals ? (vertexNormals[i0], vertexNormals[i1], vertexNormals[i2]) : nil,
         uvs: shading.hasUVs ? (vertexUVs[i0], vertexUVs[i1], vertexUVs[i2]) : nil,

@@ -1,9 +1,10 @@
 /// A bounding volume hierarchy over any primitives that have bounding boxes.
 ///
 /// The BVH knows only boxes; what a primitive is stays with the caller, who
-/// passes a closure that tests one primitive. The same code thus serves a
-/// triangle mesh (primitives are triangles) and a scene (primitives are shapes
-/// and meshes).
+/// passes a closure that tests one primitive. The scene's ``Aggregate`` builds
+/// one over all its shapes and mesh triangles, and traverses the 4-wide tree
+/// made from it (`WideBVH`); the binary traversal here is the plain textbook
+/// loop, which the tests use as the reference for the wide one.
 ///
 /// ```swift
 /// let bvh = BVH(primitiveBounds: triangles.map(\.bounds))
@@ -19,7 +20,7 @@
 ///
 /// Callers that own their primitive array usually reorder it once by
 /// ``primitiveOrder`` after building, so that a slot *is* the index and the
-/// primitives of a leaf sit next to each other in memory (``TriangleMesh`` does).
+/// primitives of a leaf sit next to each other in memory (``Aggregate`` does).
 ///
 /// Built with the binned SAH (see `BVHBuilder`); stored as a depth-first
 /// array of 32-byte ``BVHNode``s. Traversal allocates nothing: its stack is a
@@ -57,8 +58,41 @@ public struct BVH: Sendable {
   /// returned `true`.
   @inline(__always) @discardableResult
   public func traverse(ray: inout Ray, _ intersectPrimitive: (Int, inout Ray) -> Bool) -> Bool {
-    nodes.withUnsafeBufferPointer { nodes in
-      BVH.traverse(nodes: nodes, root: 0, ray: &ray, intersectPrimitive)
+    if nodes.isEmpty { return false }
+    let inverseDirection = 1 / ray.direction
+    let directionIsNegative = ray.direction .< 0
+    return nodes.withUnsafeBufferPointer { nodes in
+      var stack = InlineArray<64, Int32>(repeating: 0)
+      var stackCount = 0
+      var current = 0
+      var found = false
+      while true {
+        let node = nodes[current]
+        if node.bounds.intersects(origin: ray.origin, inverseDirection: inverseDirection,
+                                  directionIsNegative: directionIsNegative, tMax: ray.tMax) {
+          if node.primitiveCount == 0 {
+            // Interior: go to the child on the side the ray comes from, keep
+            // the other for later.
+            if directionIsNegative[Int(node.splitAxis)] {
+              stack[stackCount] = Int32(current + 1)
+              current = Int(node.offset)
+            } else {
+              stack[stackCount] = node.offset
+              current += 1
+            }
+            stackCount += 1
+            continue
+          }
+          let first = Int(node.offset)
+          for slot in first..<(first + Int(node.primitiveCount)) where intersectPrimitive(slot, &ray) {
+            found = true
+          }
+        }
+        if stackCount == 0 { break }
+        stackCount -= 1
+        current = Int(stack[stackCount])
+      }
+      return found
     }
   }
 
@@ -67,93 +101,39 @@ public struct BVH: Sendable {
   /// ray reaches within `ray.tMax`; `false` if none does.
   @inline(__always)
   public func traverseAnyHit(ray: Ray, _ hitsPrimitive: (Int, Ray) -> Bool) -> Bool {
-    nodes.withUnsafeBufferPointer { nodes in
-      BVH.traverseAnyHit(nodes: nodes, root: 0, ray: ray, hitsPrimitive)
-    }
-  }
-
-  // MARK: Traversal of a node buffer
-  //
-  // The same loops over any buffer of nodes laid out as above, starting at
-  // `root`.
-
-  /// Closest-hit traversal of the tree rooted at `nodes[root]`; see
-  /// ``traverse(ray:_:)``. Node offsets are indices into `nodes`.
-  @inline(__always) @discardableResult
-  static func traverse(nodes: UnsafeBufferPointer<BVHNode>, root: Int, ray: inout Ray,
-                       _ intersectPrimitive: (Int, inout Ray) -> Bool) -> Bool {
     if nodes.isEmpty { return false }
     let inverseDirection = 1 / ray.direction
     let directionIsNegative = ray.direction .< 0
-    var stack = InlineArray<64, Int32>(repeating: 0)
-    var stackCount = 0
-    var current = root
-    var found = false
-    while true {
-      let node = nodes[current]
-      if node.bounds.intersects(origin: ray.origin, inverseDirection: inverseDirection,
-                                directionIsNegative: directionIsNegative, tMax: ray.tMax) {
-        if node.primitiveCount == 0 {
-          // Interior: go to the child on the side the ray comes from, keep
-          // the other for later.
-          if directionIsNegative[Int(node.splitAxis)] {
-            stack[stackCount] = Int32(current + 1)
-            current = Int(node.offset)
-          } else {
-            stack[stackCount] = node.offset
-            current += 1
+    return nodes.withUnsafeBufferPointer { nodes in
+      var stack = InlineArray<64, Int32>(repeating: 0)
+      var stackCount = 0
+      var current = 0
+      while true {
+        let node = nodes[current]
+        if node.bounds.intersects(origin: ray.origin, inverseDirection: inverseDirection,
+                                  directionIsNegative: directionIsNegative, tMax: ray.tMax) {
+          if node.primitiveCount == 0 {
+            // Near child first here too: an occluder near the origin ends the
+            // search sooner.
+            if directionIsNegative[Int(node.splitAxis)] {
+              stack[stackCount] = Int32(current + 1)
+              current = Int(node.offset)
+            } else {
+              stack[stackCount] = node.offset
+              current += 1
+            }
+            stackCount += 1
+            continue
           }
-          stackCount += 1
-          continue
-        }
-        let first = Int(node.offset)
-        for slot in first..<(first + Int(node.primitiveCount)) where intersectPrimitive(slot, &ray) {
-          found = true
-        }
-      }
-      if stackCount == 0 { break }
-      stackCount -= 1
-      current = Int(stack[stackCount])
-    }
-    return found
-  }
-
-  /// Any-hit traversal of the tree rooted at `nodes[root]`; see
-  /// ``traverseAnyHit(ray:_:)``.
-  @inline(__always)
-  static func traverseAnyHit(nodes: UnsafeBufferPointer<BVHNode>, root: Int, ray: Ray,
-                             _ hitsPrimitive: (Int, Ray) -> Bool) -> Bool {
-    if nodes.isEmpty { return false }
-    let inverseDirection = 1 / ray.direction
-    let directionIsNegative = ray.direction .< 0
-    var stack = InlineArray<64, Int32>(repeating: 0)
-    var stackCount = 0
-    var current = root
-    while true {
-      let node = nodes[current]
-      if node.bounds.intersects(origin: ray.origin, inverseDirection: inverseDirection,
-                                directionIsNegative: directionIsNegative, tMax: ray.tMax) {
-        if node.primitiveCount == 0 {
-          // Near child first here too: an occluder near the origin ends the
-          // search sooner.
-          if directionIsNegative[Int(node.splitAxis)] {
-            stack[stackCount] = Int32(current + 1)
-            current = Int(node.offset)
-          } else {
-            stack[stackCount] = node.offset
-            current += 1
+          let first = Int(node.offset)
+          for slot in first..<(first + Int(node.primitiveCount)) where hitsPrimitive(slot, ray) {
+            return true
           }
-          stackCount += 1
-          continue
         }
-        let first = Int(node.offset)
-        for slot in first..<(first + Int(node.primitiveCount)) where hitsPrimitive(slot, ray) {
-          return true
-        }
+        if stackCount == 0 { return false }
+        stackCount -= 1
+        current = Int(stack[stackCount])
       }
-      if stackCount == 0 { return false }
-      stackCount -= 1
-      current = Int(stack[stackCount])
     }
   }
 }

@@ -14,12 +14,6 @@ public struct Bounds3: Sendable, Equatable, BitwiseCopyable {
     upper = pointwiseMax(a, b)
   }
 
-  /// The degenerate box holding one point.
-  public init(_ p: Point3) {
-    lower = p
-    upper = p
-  }
-
   /// The box that contains nothing.
   public static let empty = Bounds3(lower: Point3(repeating: .infinity),
                                     upper: Point3(repeating: -.infinity))
@@ -71,38 +65,9 @@ public struct Bounds3: Sendable, Equatable, BitwiseCopyable {
            i & 4 == 0 ? lower.z : upper.z)
   }
 
-  /// Where `p` lies relative to the box: 0 at `lower`, 1 at `upper`, per axis.
-  /// Axes on which the box is flat give 0.
-  public func offset(of p: Point3) -> Vector3 {
-    let d = diagonal
-    let o = p - lower
-    return Vector3(d.x > 0 ? o.x / d.x : 0, d.y > 0 ? o.y / d.y : 0, d.z > 0 ? o.z / d.z : 0)
-  }
-
   /// Whether `p` lies inside or on the boundary.
   public func contains(_ p: Point3) -> Bool {
     all(p .>= lower) && all(p .<= upper)
-  }
-
-  /// The part `(tEnter, tExit)` of `[0, ray.tMax]` that the ray spends inside
-  /// the box, or `nil` if it misses. Convenient but slower than
-  /// ``intersects(origin:inverseDirection:directionIsNegative:tMax:)``.
-  public func intersect(_ ray: Ray) -> (tEnter: Float, tExit: Float)? {
-    let inverseDirection = 1 / ray.direction
-    var tEnter: Float = 0
-    var tExit = ray.tMax
-    for axis in 0..<3 {
-      var tNear = (lower[axis] - ray.origin[axis]) * inverseDirection[axis]
-      var tFar = (upper[axis] - ray.origin[axis]) * inverseDirection[axis]
-      if tNear > tFar { swap(&tNear, &tFar) }
-      tFar *= 1 + 2 * gamma(3)
-      // Written so that a NaN (ray origin on a slab plane, direction parallel
-      // to it) leaves the interval unchanged instead of poisoning it.
-      tEnter = tNear > tEnter ? tNear : tEnter
-      tExit = tFar < tExit ? tFar : tExit
-      if tEnter > tExit { return nil }
-    }
-    return (tEnter, tExit)
   }
 
   /// The slab test used in BVH traversal: does the ray `origin + t d`,

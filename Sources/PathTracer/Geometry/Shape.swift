@@ -3,8 +3,9 @@
 /// A closed enum rather than a protocol existential: the payload lives inline
 /// (no heap box, no witness-table calls), and the compiler sees every case, so
 /// each forwarding method is a jump table into concrete, inlinable code.
-/// Triangle meshes are not a case: each ``TriangleMesh`` has its own BVH and
-/// joins the scene as an ``Primitive/mesh(_:)``.
+/// Triangle meshes are not a case: a ``TriangleMesh`` joins the scene as a
+/// ``Primitive/mesh(_:)``, and the ``Aggregate`` puts each of its triangles in
+/// the scene's BVH.
 public enum Shape: Sendable, BitwiseCopyable {
   case sphere(Sphere)
   case disk(Disk)

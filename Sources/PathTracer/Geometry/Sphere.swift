@@ -164,7 +164,7 @@ public struct Sphere: Sendable, BitwiseCopyable {
   /// A point uniformly distributed over the surface by area, with its outward
   /// normal; `pdfArea = 1 / area`. Requires ``supportsAreaSampling``.
   public func sample(u: Point2) -> (point: Point3, normal: Normal3, pdfArea: Float) {
-    let direction = uniformSphereDirection(u)
+    let direction = uniformSampleSphere(u)
     let point = toWorld.apply(point: radius * direction)
     let normal = normalize(toObject.applyTransposed(vector: direction))
     return (point, normal, 1 / area)
@@ -251,14 +251,6 @@ private struct VisibleCone {
       ? sin2ThetaMax / 2
       : 1 - Swift.max(0, 1 - sin2ThetaMax).squareRoot()
   }
-}
-
-/// A direction uniformly distributed over the unit sphere.
-private func uniformSphereDirection(_ u: Point2) -> Vector3 {
-  let z = 1 - 2 * u.x
-  let r = Swift.max(0, 1 - z * z).squareRoot()
-  let phi = 2 * Float.pi * u.y
-  return Vector3(r * .cos(phi), r * .sin(phi), z)
 }
 
 extension AffineMatrix {

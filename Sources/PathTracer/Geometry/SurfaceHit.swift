@@ -18,8 +18,8 @@ public struct SurfaceHit: Sendable, BitwiseCopyable {
   /// equal to `n`. Always in the same hemisphere as `n`.
   public var shadingNormal: Normal3
   /// The derivative of `p` with respect to `u`: a nonzero tangent, not unit
-  /// length, perpendicular to `n` but not necessarily to `shadingNormal`.
-  /// Use ``shadingTangent`` for a shading frame.
+  /// length, perpendicular to `n` but not necessarily to `shadingNormal`
+  /// (``ShadingFrame/init(normal:tangent:)`` makes a frame from it).
   public var dpdu: Vector3
   /// Surface parameterisation coordinates (texture coordinates).
   public var uv: Point2
@@ -36,19 +36,5 @@ public struct SurfaceHit: Sendable, BitwiseCopyable {
     self.shadingNormal = shadingNormal
     self.uv = uv
     self.dpdu = dpdu
-  }
-
-  /// A unit tangent perpendicular to `shadingNormal`: `dpdu` with its normal
-  /// component removed (Gram-Schmidt), or an arbitrary perpendicular if that
-  /// leaves nothing. Together with `shadingNormal` and their cross product it
-  /// forms an orthonormal shading frame. About 15 operations.
-  public var shadingTangent: Vector3 {
-    let ns = shadingNormal
-    let projected = dpdu - dot(dpdu, ns) * ns
-    let lengthSquared = dot(projected, projected)
-    if lengthSquared > 1e-20 * Swift.max(dot(dpdu, dpdu), .leastNormalMagnitude) {
-      return projected / lengthSquared.squareRoot()
-    }
-    return orthonormalBasis(ns).0
   }
 }

@@ -18,10 +18,8 @@ extension SceneLoader {
       }
     case "receiver":
       let material = try materialIndex(node, builder)
-      for primitive in try geometry(try node.required("geometry"), toWorld: toWorld) {
-        builder.primitives.append(primitive)
-        builder.objects.append(SceneObject(material: material))
-      }
+      builder.primitives.append(try geometry(try node.required("geometry"), toWorld: toWorld))
+      builder.objects.append(SceneObject(material: material))
     case "emitter":
       try readEmitter(node, toWorld: toWorld, into: &builder)
     case let other:
@@ -68,13 +66,13 @@ extension SceneLoader {
     }
   }
 
-  /// The primitives of a `geometry` node.
-  mutating func geometry(_ node: JSONNode, toWorld: Transform) throws(SceneError) -> [Primitive] {
+  /// The primitive a `geometry` node describes: a mesh or an analytic shape.
+  mutating func geometry(_ node: JSONNode, toWorld: Transform) throws(SceneError) -> Primitive {
     let type = try node.required("type")
     if try type.string() == "mesh" {
-      return [try mesh(node, toWorld: toWorld)]
+      return try mesh(node, toWorld: toWorld)
     }
-    return [try analyticShape(node, toWorld: toWorld)]
+    return try analyticShape(node, toWorld: toWorld)
   }
 
   func analyticShape(_ node: JSONNode, toWorld: Transform) throws(SceneError) -> Primitive {
@@ -128,7 +126,7 @@ extension SceneLoader {
     }
     do {
       let mesh = try TriangleMesh(positions: objMesh.positions, normals: objMesh.normals, uvs: objMesh.uvs,
-                                  indices: objMesh.indices.map { Int32($0) }, objectToWorld: toWorld)
+                                  indices: objMesh.indices, objectToWorld: toWorld)
       return .mesh(mesh)
     } catch {
       throw node.error("model \"\(model)\" in \(SceneError.lastPathComponent(of: path)) is not a valid mesh: \(error)")

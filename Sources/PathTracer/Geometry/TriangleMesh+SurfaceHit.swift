@@ -1,39 +1,12 @@
-/// The per-vertex data of a ``TriangleMesh`` and the code that turns a
-/// triangle hit (which triangle, where, at what barycentric coordinates) into
-/// a full ``SurfaceHit``.
-///
-/// Kept apart from the BVH and the triangle corners, which is all that the
-/// search for the nearest triangle touches: the hit is built once per ray,
-/// for the winner only.
-struct TriangleMeshAttributes: Sendable {
-  /// World-space vertex positions.
-  let positions: [Point3]
-  /// World-space unit vertex normals, or empty. (Empty rather than `nil`:
-  /// unwrapping an optional array binds a new reference, a retain and a release.)
-  let normals: [Normal3]
-  /// Texture coordinates, or empty.
-  let uvs: [Point2]
-  /// Three vertex indices per triangle, in BVH order.
-  let indices: [Int32]
-  /// Whether geometric normals must be negated (the transform mirrors space).
-  let flipsNormals: Bool
-
-  /// The hit record for triangle `triangle` (in BVH order) hit at distance
-  /// `t` with barycentric coordinates `b` (weights of its three corners).
-  /// About 80 operations and one square root per normal.
-  func surfaceHit(triangle: Int, t: Float, barycentrics b: SIMD3<Float>) -> SurfaceHit {
-    let i0 = Int(indices[3 * triangle]), i1 = Int(indices[3 * triangle + 1])
-    let i2 = Int(indices[3 * triangle + 2])
-    return TriangleMeshAttributes.surfaceHit(
-      corners: (positions[i0], positions[i1], positions[i2]),
-      normals: normals.isEmpty ? nil : (normals[i0], normals[i1], normals[i2]),
-      uvs: uvs.isEmpty ? nil : (uvs[i0], uvs[i1], uvs[i2]),
-      flipsNormals: flipsNormals, t: t, barycentrics: b)
-  }
-
+extension TriangleMesh {
   /// The hit record on a triangle with corners `p0, p1, p2`, hit at distance
-  /// `t` with barycentric coordinates `b`, given its vertices' unit normals
-  /// and uvs if the mesh has them. `flipsNormals`: the mesh's transform mirrors space.
+  /// `t` with barycentric coordinates `b` (the weights of the three corners),
+  /// given its vertices' unit normals and uvs if the mesh has them.
+  /// `flipsNormals`: the mesh's transform mirrors space.
+  ///
+  /// The search for the nearest triangle needs only the corners; this is
+  /// called once per ray, for the winner. About 80 operations and one square
+  /// root per normal.
   static func surfaceHit(corners: (Point3, Point3, Point3), normals: (Normal3, Normal3, Normal3)?,
                          uvs: (Point2, Point2, Point2)?, flipsNormals: Bool,
                          t: Float, barycentrics b: SIMD3<Float>) -> SurfaceHit {
