@@ -19,7 +19,7 @@ import LightArena
 /// integrals, and leaves the pixel's samples of any one bounce independent of
 /// each other. Drawing across the pixel's samples, as pbrt's sample arrays do,
 /// is what stratification is for; the price is that the arrays live in the
-/// pixel's scope, not the camera sample's (about 4.5 KB for 16 spp and
+/// pixel's scope, not the camera sample's (3.5 KB for 16 spp and
 /// `max_depth` 8).
 ///
 /// This value is a read-only view: five `Span`s into one buffer of floats. The

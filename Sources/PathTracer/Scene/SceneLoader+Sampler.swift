@@ -23,12 +23,16 @@ extension SceneLoader {
     case .object: typeNode = try node.required("type")
     default: throw node.error("expected a sampler name or an object with a \"type\", found \(node.value.briefDescription)")
     }
-    switch try typeNode.string() {
-    case "low_discrepancy":
+    let spelling = try typeNode.string()
+    guard let name = Sampler.Name(rawValue: spelling) else {
+      throw typeNode.error("unknown sampler \"\(spelling)\"; expected \"low_discrepancy\", \"uniform\" or \"adaptive\"")
+    }
+    switch name {
+    case .lowDiscrepancy:
       return .lowDiscrepancy
-    case "uniform":
+    case .uniform:
       return .uniform
-    case "adaptive":
+    case .adaptive:
       var adaptive = AdaptiveSampling()
       guard case .object = node.value else { return .adaptive(adaptive) }
       if let maxNode = node.optional("max_samples") {
@@ -45,8 +49,6 @@ extension SceneLoader {
         adaptive.luminanceFloor = try floor.nonNegativeFloat()
       }
       return .adaptive(adaptive)
-    case let other:
-      throw typeNode.error("unknown sampler \"\(other)\"; expected \"low_discrepancy\", \"uniform\" or \"adaptive\"")
     }
   }
 }
