@@ -1,3 +1,4 @@
+import Foundation
 import CMallocCounter
 import LightArena
 import Testing
@@ -33,6 +34,20 @@ struct RenderTests {
     let otherSeed = Renderer.render(scene, options: options).image
     #expect(one == two)
     #expect(one != otherSeed)
+  }
+
+  @Test("the allocation ablation renders the same image, bit for bit, with every sampler",
+        arguments: ["\"low_discrepancy\"", "\"uniform\"", "{ \"type\": \"adaptive\", \"max_samples\": 16, \"threshold\": 0.01 }"])
+  func heapScratchMemoryGivesTheSameImage(sampler: String) throws {
+    let text = everyMaterialScene(size: 16, samples: 4)
+      .replacingOccurrences(of: "\"samples\": 4,", with: "\"samples\": 4, \"sampler\": \(sampler),")
+    let scene = try SceneLoader.parse(text, fileName: "materials.json")
+    #expect(sampler.contains(scene.film.sampler.name.rawValue))
+    let arena = Renderer.render(scene, options: RenderOptions(threads: 2, scratchMemory: .arena))
+    let heap = Renderer.render(scene, options: RenderOptions(threads: 2, scratchMemory: .heap))
+    #expect(arena.image == heap.image)
+    #expect(arena.report.samples == heap.report.samples)
+    #expect(heap.report.arenaPeakBytesPerPixel < arena.report.arenaPeakBytesPerPixel)  // the heap held it instead
   }
 
   @Test("rendering makes no heap allocation per pixel or per sample: the count does not grow with the pixel count",
