@@ -37,7 +37,7 @@ struct Tracer: ParsableCommand {
   @Option(help: "The scene time of the frame, which animated textures show.")
   var time: Float = 0
 
-  @Option(name: .customLong("scratch-memory"), help: ArgumentHelp(
+  @Option(help: ArgumentHelp(
     "Where pixels keep samples and BSDFs: arena (the default) or heap.",
     discussion: "heap makes the same data as Swift arrays and [any BxDF] existentials, to measure what the arena saves."))
   var scratchMemory: ScratchMemory = .arena
