@@ -11,6 +11,47 @@ import Testing
 
 @Suite("BVH")
 struct BVHTests {
+  @Test("rays that are NaN, infinite or zero hit nothing, and the traversal stays in bounds: unused lanes are never entered")
+  func degenerateRaysMiss() throws {
+    var random = PCG32(seed: 5)
+    var primitives: [Primitive] = []
+    for i in 0..<63 {
+      let place = Transform.translate(Vector3(Float(i % 8) * 3, Float(i / 8) * 3, 0))
+      switch i % 3 {
+      case 0: primitives.append(.shape(.sphere(Sphere(radius: 0.5 + random.nextFloat(), objectToWorld: place))))
+      case 1: primitives.append(.shape(.disk(Disk(radius: 1, innerRadius: 0, objectToWorld: place))))
+      default: primitives.append(.shape(.rectangle(Rectangle(width: 1, height: 1, objectToWorld: place))))
+      }
+    }
+    let soup = Self.randomTriangleSoup(count: 200, seed: 9)
+    primitives.append(.mesh(try TriangleMesh(positions: soup.positions, indices: soup.indices)))
+    let nan = Float.nan, inf = Float.infinity
+    let rays = [
+      Ray(origin: Point3(nan, nan, nan), direction: Vector3(0, 0, 1)),
+      Ray(origin: Point3(1, 1, -10), direction: Vector3(nan, nan, nan)),
+      Ray(origin: Point3(1, 1, -10), direction: Vector3(0, nan, 1)),
+      Ray(origin: Point3(inf, 0, -10), direction: Vector3(0, 0, 1)),
+      Ray(origin: Point3(1, 1, -10), direction: Vector3(0, 0, inf)),
+      Ray(origin: Point3(1, 1, -10), direction: .zero),
+      Ray(origin: Point3(1, 1, -10), direction: Vector3(0, 0, 1), tMax: nan),
+    ]
+    // Full nodes, and nodes with unused lanes (two or three children).
+    // A point each scene has something at: the first sphere's centre, or a triangle's.
+    let triangle = (soup.positions[Int(soup.indices[0])] + soup.positions[Int(soup.indices[1])]
+                    + soup.positions[Int(soup.indices[2])]) / 3
+    let scenes = [(Aggregate(primitives), Point3.zero), (Aggregate(Array(primitives[0..<2])), .zero),
+                  (Aggregate(Array(primitives[0..<3])), .zero), (Aggregate([primitives.last!]), triangle)]
+    for (scene, target) in scenes {
+      for ray in rays {
+        #expect(scene.intersect(ray) == nil, "\(ray)")
+        #expect(!scene.intersects(ray), "\(ray)")
+      }
+      // The same scene still answers a sound ray.
+      let origin = Point3(0.01, 0.02, -10)
+      #expect(scene.intersect(Ray(origin: origin, direction: target - origin)) != nil)
+    }
+  }
+
   /// `count` small random triangles in the cube [-10, 10]^3.
   static func randomTriangleSoup(count: Int, seed: UInt64) -> (positions: [Point3], indices: [Int32]) {
     var random = GeometryTestRandom(seed: seed)

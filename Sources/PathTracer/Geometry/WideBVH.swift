@@ -116,6 +116,11 @@ struct WideBVH: Sendable {
   /// closer than `ray.tMax` and lowers `ray.tMax` to it. Returns whether any
   /// call returned `true`.
   ///
+  /// Only lanes that hold a child are ever entered, so every node is visited
+  /// at most once and the stack's bound holds for any ray: one that is NaN,
+  /// infinite or of zero length, whose box tests may pass everywhere, visits
+  /// the real nodes and hits no primitive.
+  ///
   /// At each node the leaves among the children reached are tested at once
   /// (a hit there lowers `ray.tMax` and prunes the rest); the interior
   /// children are visited nearest first.
@@ -131,7 +136,7 @@ struct WideBVH: Sendable {
         while true {
           let node = nodes.baseAddress! + nodeIndex
           let (reached, tEnter) = slabs.test(node, tMax: ray.tMax)
-          let reachedLanes = reached.laneBits
+          let reachedLanes = reached.laneBits & Int(node.pointee.usedLanes)
           let leafLanes = Int(node.pointee.leafLanes)
           // Leaves first, at once: their tests lower `ray.tMax`, which
           // prunes the nodes below.
@@ -194,7 +199,7 @@ struct WideBVH: Sendable {
           // Leaves are tested at once, interior children pushed: any hit will do,
           // so the order does not matter.
           let node = nodes.baseAddress! + nodeIndex
-          var lanes = slabs.test(node, tMax: ray.tMax).reached.laneBits
+          var lanes = slabs.test(node, tMax: ray.tMax).reached.laneBits & Int(node.pointee.usedLanes)
           let leafLanes = Int(node.pointee.leafLanes)
           while lanes != 0 {
             let lane = lanes.trailingZeroBitCount

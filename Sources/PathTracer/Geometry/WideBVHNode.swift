@@ -6,7 +6,8 @@
 /// `planes[3 + axis]` their upper bounds. A child is either another node
 /// (`child[i]` its index) or a leaf (`child[i]` its first slot,
 /// `primitiveCount[i]` its number of primitives, bit i of `leafLanes` set).
-/// Unused lanes hold the empty box, which no ray hits.
+/// Unused lanes hold the empty box, which no finite ray hits, and their bits
+/// in `usedLanes` are clear, so that traversal skips them whatever the ray.
 struct WideBVHNode: Sendable, BitwiseCopyable {
   /// Lower bounds along x, y, z, then upper bounds along x, y, z; lane i is child i.
   var planes: InlineArray<6, SIMD4<Float>>
@@ -18,6 +19,8 @@ struct WideBVHNode: Sendable, BitwiseCopyable {
   /// Bit i is set if child i is a leaf: which lanes to test at once and which
   /// to descend into, without looking at the counts.
   var leafLanes: Int32
+  /// Bit i is set if lane i holds a child at all. (The node stays 128 bytes.)
+  var usedLanes: Int32
 
   /// A node with no children yet: every lane empty.
   init() {
@@ -26,6 +29,7 @@ struct WideBVHNode: Sendable, BitwiseCopyable {
     child = .zero
     primitiveCount = .zero
     leafLanes = 0
+    usedLanes = 0
   }
 
   /// The box of child `lane`.
@@ -34,8 +38,9 @@ struct WideBVHNode: Sendable, BitwiseCopyable {
             upper: Point3(planes[3][lane], planes[4][lane], planes[5][lane]))
   }
 
-  /// Stores `bounds` as the box of child `lane`.
+  /// Stores `bounds` as the box of child `lane`, which is then in use.
   mutating func setBounds(_ bounds: Bounds3, lane: Int) {
+    usedLanes |= 1 << lane
     for axis in 0..<3 {
       planes[axis][lane] = bounds.lower[axis]
       planes[3 + axis][lane] = bounds.upper[axis]

@@ -87,6 +87,14 @@ public struct Matrix4: Sendable, Equatable, BitwiseCopyable {
     SIMD4((m.row0 * v).sum(), (m.row1 * v).sum(), (m.row2 * v).sum(), (m.row3 * v).sum())
   }
 
+  /// True when every entry is a finite number (no infinity, no NaN).
+  public var isFinite: Bool {
+    (0..<4).allSatisfy { i in
+      let r = row(i)
+      return r.x.isFinite && r.y.isFinite && r.z.isFinite && r.w.isFinite
+    }
+  }
+
   /// The determinant of the upper-left 3x3 block (the linear part of an affine map).
   /// Negative when the map mirrors space.
   public var linearDeterminant: Float {

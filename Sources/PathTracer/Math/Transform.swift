@@ -38,6 +38,15 @@ public struct Transform: Sendable, Equatable, BitwiseCopyable {
     self.init(matrix: matrix, inverse: inverse)
   }
 
+  /// True when the transform can place something in a scene: both matrices
+  /// hold finite numbers and neither flattens space. Composing transforms
+  /// that are each fine can break this (two scales of 1e-30 underflow to
+  /// zero; translations can overflow to infinity), and a camera or object
+  /// placed by such a transform would produce NaN rays and points.
+  public var isInvertible: Bool {
+    matrix.isFinite && inverse.isFinite && matrix.linearDeterminant.isNormal && inverse.linearDeterminant.isNormal
+  }
+
   /// The transform that changes nothing.
   public static let identity = Transform(matrix: .identity, inverse: .identity)
 

@@ -18,7 +18,7 @@ extension SceneLoader {
 
     let cameraToWorld: Transform
     if let transform = node.optional("transform") {
-      cameraToWorld = try Self.transform(from: transform)
+      cameraToWorld = try Self.placement(Self.transform(from: transform), at: transform)
     } else if let position = node.optional("position") {
       let eye = try position.vector3()
       let target = try node.required("target").vector3()

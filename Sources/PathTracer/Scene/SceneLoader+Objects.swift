@@ -9,7 +9,7 @@ extension SceneLoader {
                            into builder: inout ObjectBuilder) throws(SceneError) {
     if let keyframes = node.optional("keyframes") { throw keyframes.unsupported("animated objects (keyframes)") }
     let local = try node.optional("transform").map { (n) throws(SceneError) in try Self.transform(from: n) } ?? .identity
-    let toWorld = parentTransform * local
+    let toWorld = try Self.placement(parentTransform * local, at: node.optional("transform") ?? node)
     let type = try node.required("type")
     switch try type.string() {
     case "group":

@@ -19,6 +19,17 @@ extension SceneLoader {
     return Transform.applying(steps)
   }
 
+  /// `transform`, composed from the list at `node` and the transforms of the
+  /// groups around it, if it can place a camera or object; an error at
+  /// `node` otherwise (see ``Transform/isInvertible``).
+  static func placement(_ transform: Transform, at node: JSONNode) throws(SceneError) -> Transform {
+    guard transform.isInvertible else {
+      throw node.error("the composed transform is singular or not finite "
+        + "(a scale that underflows to zero, or a value that overflows); it cannot place anything")
+    }
+    return transform
+  }
+
   static func transformStep(from entry: JSONNode) throws(SceneError) -> Transform {
     let type = try entry.required("type")
     switch try type.string() {
