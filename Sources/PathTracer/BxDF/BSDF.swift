@@ -100,10 +100,8 @@ public struct BSDF<Components: BxDFStorage & ~Escapable>: ~Escapable {
       // What `evaluate` and `pdf` would say, without calling them: a BxDF's
       // sample carries its own f and pdf for wi, so only the check that
       // `evaluate` adds can change f.
-      if let lobe = lobe(woWorld, wiWorld, local: wo, sample.wi), components.flags(ofComponent: 0).contains(lobe) {
-      } else {
-        sample.f = .black
-      }
+      let answers = lobe(woWorld, wiWorld, local: wo, sample.wi).map { components.flags(ofComponent: 0).contains($0) }
+      if answers != true { sample.f = .black }
     } else {
       sample.f = evaluate(wo: woWorld, wi: wiWorld)
       sample.pdf = pdf(wo: woWorld, wi: wiWorld)
