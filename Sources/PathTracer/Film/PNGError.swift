@@ -19,13 +19,18 @@ public enum PNGError: Error, Hashable, Sendable, CustomStringConvertible {
   /// "Not a PNG file" or "Read Error" for a truncated file.
   case libpng(path: String, message: String)
 
+  /// The file to read cannot be opened or read, or is not a regular file;
+  /// `reason` says why (`No such file or directory`, `is a FIFO (named pipe),
+  /// not a regular file`).
+  case unreadable(path: String, reason: String)
+
   /// A file-system call failed: `operation` says which, `errno` says why.
   case fileSystem(path: String, operation: String, errno: Int32)
 
   /// The file the failed operation was about.
   public var path: String {
     switch self {
-    case .invalidImage(let path, _), .libpng(let path, _), .fileSystem(let path, _, _):
+    case .invalidImage(let path, _), .libpng(let path, _), .unreadable(let path, _), .fileSystem(let path, _, _):
       return path
     }
   }
@@ -37,6 +42,8 @@ public enum PNGError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(path): invalid image: \(reason)"
     case .libpng(let path, let message):
       return "\(path): libpng: \(message)"
+    case .unreadable(let path, let reason):
+      return "\(path): cannot read: \(reason)"
     case .fileSystem(let path, let operation, let code):
       return "\(path): \(operation) failed: \(String(cString: strerror(code)))"
     }

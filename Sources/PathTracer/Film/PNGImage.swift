@@ -41,41 +41,76 @@ extension RGB8Image {
   /// alpha) and converts it to 8-bit sRGB. Transparent pixels are composited
   /// over black.
   ///
-  /// Cost: one allocation of `3 * width * height` bytes plus libpng's decoding.
+  /// The file must be a regular file, and the size its header claims must be
+  /// one its data could hold and the machine's memory could take: a PNG's
+  /// pixels are deflate-compressed, which shrinks data at most 1032 times,
+  /// so a file of `n` bytes holds at most `8 × 1032 × n` pixels (at 1 bit
+  /// each). Nothing is allocated for a size the file merely claims.
   ///
-  /// - Throws: `PNGError.libpng` with libpng's message if the file is missing,
-  ///   not a PNG, truncated or corrupt; `.invalidImage` if it is too large to
-  ///   address.
+  /// Cost: the file read into memory, one allocation of `3 * width * height`
+  /// bytes, and libpng's decoding.
+  ///
+  /// - Throws: `PNGError.fileSystem` if the file cannot be read or is not a
+  ///   regular file; `.libpng` with libpng's message if it is not a PNG,
+  ///   truncated or corrupt; `.invalidImage` if its size is impossible for
+  ///   its length or too large for memory.
   public static func readPNG(from path: String) throws(PNGError) -> RGB8Image {
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.readAll(atPath: path)
+    } catch {
+      throw .unreadable(path: path, reason: error.reason)
+    }
+
     var image = png_image()
     image.version = png_uint_32(PNG_IMAGE_VERSION)
     defer { png_image_free(&image) }  // harmless when libpng already freed it
+    // libpng keeps a pointer to `bytes` until the read finishes: both calls
+    // below are inside this closure.
+    let decoded = bytes.withUnsafeBytes { file in Result { () throws(PNGError) -> RGB8Image in
+      guard png_image_begin_read_from_memory(&image, file.baseAddress, file.count) != 0 else {
+        throw .libpng(path: path, message: libpngMessage(of: image))
+      }
+      // Ask for 8-bit RGB; libpng converts whatever the file holds.
+      image.format = png_uint_32(PNG_FORMAT_RGB)
 
-    guard png_image_begin_read_from_file(&image, path) != 0 else {
-      throw .libpng(path: path, message: libpngMessage(of: image))
-    }
-    // Ask for 8-bit RGB; libpng converts whatever the file holds.
-    image.format = png_uint_32(PNG_FORMAT_RGB)
+      let width = Int(image.width)
+      let height = Int(image.height)
+      let pixelCount = MemoryRequirement(count: width, stride: height)
+      let mostPixels = MemoryRequirement(count: file.count, stride: 8 * maximumDeflateRatio)
+      guard let claimed = pixelCount.bytes, let most = mostPixels.bytes, claimed <= most else {
+        throw .invalidImage(
+          path: path,
+          reason: "its header claims \(width)×\(height) pixels, more than a PNG file of \(file.count) bytes can hold")
+      }
+      let pixelBytes = MemoryRequirement(count: claimed, stride: 3)
+      guard pixelBytes.fits(), width * 3 <= Int(Int32.max) else {
+        throw .invalidImage(path: path, reason: "\(width)×\(height) pixels need \(pixelBytes), "
+                            + "more than this machine's \(MemoryRequirement(bytes: MemoryRequirement.physicalMemory))")
+      }
+      let rowBytes = width * 3
 
-    let width = Int(image.width)
-    let height = Int(image.height)
-    let (rowBytes, rowOverflow) = width.multipliedReportingOverflow(by: 3)
-    let (byteCount, totalOverflow) = rowBytes.multipliedReportingOverflow(by: height)
-    guard !rowOverflow, !totalOverflow, rowBytes <= Int(Int32.max) else {
-      throw .invalidImage(path: path, reason: "\(width)×\(height) pixels is too large")
-    }
-
-    // Zero-filled: with a nil background, libpng composites alpha onto the
-    // buffer's existing content, i.e. onto black.
-    var pixels = [UInt8](repeating: 0, count: byteCount)
-    let succeeded = pixels.withUnsafeMutableBytes { bytes in
-      png_image_finish_read(&image, nil, bytes.baseAddress, png_int_32(rowBytes), nil)
-    }
-    guard succeeded != 0 else {
-      throw .libpng(path: path, message: libpngMessage(of: image))
-    }
-    return RGB8Image(width: width, height: height, pixels: pixels)
+      // Zero-filled: with a nil background, libpng composites alpha onto the
+      // buffer's existing content, i.e. onto black.
+      var pixels = [UInt8](repeating: 0, count: claimed * 3)
+      let succeeded = pixels.withUnsafeMutableBytes { bytes in
+        png_image_finish_read(&image, nil, bytes.baseAddress, png_int_32(rowBytes), nil)
+      }
+      guard succeeded != 0 else {
+        throw .libpng(path: path, message: libpngMessage(of: image))
+      }
+      return RGB8Image(width: width, height: height, pixels: pixels)
+    } }
+    return try decoded.get()
   }
+
+  /// The most deflate can shrink data: 258 bytes per match of at most 2 bits
+  /// after Huffman coding (RFC 1951), about 1032 to 1.
+  static let maximumDeflateRatio = 1032
+
+  /// The largest width and height libpng writes or reads (`PNG_USER_WIDTH_MAX`
+  /// and `PNG_USER_HEIGHT_MAX`, which it enforces at run time).
+  public static let maximumPNGSize = 1_000_000
 
   /// Checks what libpng cannot check for us: that `pixels` really holds
   /// `width × height` RGB pixels, and that the sizes fit libpng's integer types.
@@ -85,8 +120,9 @@ extension RGB8Image {
     }
     let (rowBytes, rowOverflow) = width.multipliedReportingOverflow(by: 3)
     let (byteCount, totalOverflow) = rowBytes.multipliedReportingOverflow(by: height)
-    guard !rowOverflow, !totalOverflow, rowBytes <= Int(Int32.max), height <= Int(Int32.max) else {
-      throw .invalidImage(path: path, reason: "\(width)×\(height) pixels is too large for PNG")
+    guard !rowOverflow, !totalOverflow, width <= Self.maximumPNGSize, height <= Self.maximumPNGSize else {
+      throw .invalidImage(path: path, reason: "\(width)×\(height) pixels is too large for PNG, "
+                          + "whose width and height are at most \(Self.maximumPNGSize) in libpng")
     }
     guard pixels.count == byteCount else {
       throw .invalidImage(

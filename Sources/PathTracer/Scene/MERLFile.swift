@@ -1,13 +1,3 @@
-// MARK: Platform. The C library, for POSIX file calls, errno and strerror:
-// its module has a different name on each platform.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads the `.binary` files of the MERL BRDF database into a ``MERLTable``.
 ///
 /// The format, all little-endian:
@@ -38,32 +28,21 @@ public enum MERLFile {
   /// the 17.5 MB table of `Float`s. A file of the wrong size is rejected after
   /// reading only its 12-byte header.
   public static func load(path: String) throws(MERLFileError) -> MERLTable {
-    func cannotRead(_ errorNumber: Int32) -> MERLFileError {
-      MERLFileError(file: path, problem: "cannot be read: \(String(cString: strerror(errorNumber)))")
+    func cannotRead(_ failure: InputFile.Failure) -> MERLFileError {
+      MERLFileError(file: path, problem: "cannot be read: \(failure.reason)")
     }
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw cannotRead(errno) }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw cannotRead(errno) }
-    // A directory opens fine on Linux; say what it is rather than "truncated".
-    guard status.st_mode & S_IFMT != S_IFDIR else { throw cannotRead(EISDIR) }
+    let file: InputFile
+    do { file = try InputFile(path: path) } catch { throw cannotRead(error) }
 
     // The whole file only when its size is right; otherwise the header is
     // enough to say what is wrong, however large the file is.
-    let fileSize = Int(status.st_size)
+    let fileSize = file.byteCount
     let wanted = fileSize == byteCount ? byteCount : min(fileSize, headerByteCount)
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(wanted, 1), alignment: 8)
     defer { buffer.deallocate() }
-    var filled = 0
-    while filled < wanted {
-      let count = read(descriptor, buffer.baseAddress! + filled, wanted - filled)
-      if count == 0 { break }  // end of file: it shrank since fstat
-      if count < 0 {
-        if errno == EINTR { continue }  // interrupted by a signal: just try again
-        throw cannotRead(errno)
-      }
-      filled += count
+    let filled: Int  // fewer than wanted if the file shrank since it was opened
+    do { filled = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<wanted])) } catch {
+      throw cannotRead(error)
     }
     return try table(parsing: UnsafeRawBufferPointer(rebasing: buffer[..<filled]),
                      fileSize: filled < wanted ? filled : fileSize, fileName: path)

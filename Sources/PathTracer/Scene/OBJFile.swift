@@ -1,13 +1,3 @@
-// MARK: Platform. The C library, for POSIX file calls, errno and strerror:
-// its module has a different name on each platform.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A Wavefront OBJ file read as triangle meshes, one per named object (`o Name`).
 ///
 /// Supported: `v x y z [w]`, `vt u [v [w]]`, `vn x y z`, `f` with corners written
@@ -57,22 +47,12 @@ public struct OBJFile: Sendable {
     throw OBJError(file: fileName, line: nil, message: "no model named \"\(name)\"; \(available)")
   }
 
-  /// Reads a whole file with the C library, so that failures carry `strerror`'s text.
+  /// Reads a whole file, if it is a regular file, so that failures carry the system's reason.
   private static func readBytes(atPath path: String) throws(OBJError) -> [UInt8] {
-    func failure(_ action: String) -> OBJError {
-      OBJError(file: path, line: nil, message: "cannot \(action): \(String(cString: strerror(errno)))")
+    do {
+      return try InputFile.readAll(atPath: path)
+    } catch {
+      throw OBJError(file: path, line: nil, message: "cannot \(error.operation): \(error.reason)")
     }
-    guard let file = fopen(path, "rb") else { throw failure("open") }
-    defer { fclose(file) }
-
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-      bytes.append(contentsOf: chunk[..<count])
-      if count < chunk.count { break }  // end of file, or an error checked below
-    }
-    if ferror(file) != 0 { throw failure("read") }  // e.g. "Is a directory"
-    return bytes
   }
 }

@@ -136,7 +136,7 @@ extension SceneLoader {
   private static func reason(_ error: PNGError) -> String {
     switch error {
     case .libpng(_, let message): message
-    case .invalidImage(_, let reason): reason
+    case .invalidImage(_, let reason), .unreadable(_, let reason): reason
     case .fileSystem: error.description
     }
   }
