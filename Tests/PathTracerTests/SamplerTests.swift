@@ -324,7 +324,7 @@ struct SamplerRenderTests {
     #expect(images[0] != images[1] && images[0] != images[2] && images[1] != images[2])
   }
 
-  @Test("an adaptive pixel holds one batch of sample arrays at a time, not all of them, and its finished samples")
+  @Test("an adaptive pixel holds one batch of sample arrays at a time, not all of them, and its footprint buffer")
   func memoryBoundedByOneBatch() throws {
     func peakBytes(sampler: String, samples: Int) throws -> Int {
       let scene = try SceneLoader.parse(halfEmitterScene(samples: samples, sampler: sampler), fileName: "half.json")
@@ -339,9 +339,11 @@ struct SamplerRenderTests {
     let adaptive = try peakBytes(sampler: "{ \"type\": \"adaptive\", \"max_samples\": 64, \"threshold\": 0.001 }", samples: 4)
     let all64 = try peakBytes(sampler: "\"low_discrepancy\"", samples: 64)
     let all32 = try peakBytes(sampler: "\"low_discrepancy\"", samples: 32)
-    // The last batch is 32 samples; the finished samples of all batches wait
-    // for the pixel's end in a buffer sized for the most samples, 64.
-    let finishedBuffer = 64 * MemoryLayout<PixelRenderer.FilmSample>.stride
+    // The last batch is 32 samples; the samples of all batches are splatted
+    // into the pixel's footprint buffer, whose size does not depend on them.
+    let scene = try SceneLoader.parse(halfEmitterScene(samples: 4), fileName: "half.json")
+    let side = Film(width: 8, height: 8, filter: scene.film.filter, tileSize: 8).tileBuffer(0).footprintSide
+    let finishedBuffer = side * side * MemoryLayout<SIMD4<Float>>.stride
     #expect(adaptive >= all32 + finishedBuffer)
     #expect(adaptive <= all32 + finishedBuffer + 64)  // + alignment
     #expect(all32 + finishedBuffer + 64 < all64 + finishedBuffer)  // so not every batch at once

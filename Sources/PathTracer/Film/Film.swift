@@ -118,6 +118,37 @@ public struct TileBuffer {
     }
   }
 
+  /// The side of a buffer that holds every pixel the samples of one pixel
+  /// reach: the pixel and the filter's reach past it on both sides.
+  public var footprintSide: Int {
+    2 * Int(max(filter.radius.x, filter.radius.y).rounded(.up)) + 1
+  }
+
+  /// A buffer, over `storage` (``footprintSide``² accumulators, zeroed), for
+  /// the samples of the pixel whose corner is `pixel` alone: the adaptive
+  /// sampler splats a pixel's samples there, then adds them to the tile with
+  /// ``add(_:weight:)`` once it knows how many there were.
+  public func footprint(ofPixelAt pixel: SIMD2<Int>, storage: UnsafeMutableBufferPointer<SIMD4<Float>>) -> TileBuffer {
+    let side = footprintSide
+    precondition(storage.count >= side * side, "a footprint buffer needs footprintSide² accumulators")
+    return TileBuffer(filter: filter, origin: pixel &- (side - 1) / 2, side: side, pixels: storage.baseAddress!)
+  }
+
+  /// Adds the sums of `other` times `weight` into this buffer, where the two
+  /// overlap. Cost: one 4-wide multiply-add per pixel of `other`.
+  public func add(_ other: TileBuffer, weight: Float) {
+    let first = pointwiseMax(origin, other.origin)
+    let last = pointwiseMin(origin &+ (side - 1), other.origin &+ (other.side - 1))
+    guard first.x <= last.x && first.y <= last.y else { return }
+    for y in first.y...last.y {
+      let row = pixels + (y - origin.y) * side - origin.x
+      let otherRow = other.pixels + (y - other.origin.y) * other.side - other.origin.x
+      for x in first.x...last.x {
+        row[x] += otherRow[x] * weight
+      }
+    }
+  }
+
   /// One pass's column weights, on the stack.
   typealias ColumnWeights = InlineArray<16, Float>
 

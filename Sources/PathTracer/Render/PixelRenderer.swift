@@ -11,11 +11,12 @@ import LightArena
 /// is released in O(1) when the pixel is done. After the first few pixels the
 /// arena's block is simply reused: rendering makes no heap allocations.
 ///
-/// The adaptive sampler adds one level: its pixel takes samples in batches,
-/// and each batch's sample arrays live in a scope nested in the pixel's,
-/// released before the next batch, so a pixel never holds more than one batch.
-/// The batches' finished samples (film position and radiance) wait in the
-/// pixel's scope until the pixel knows how many it took.
+/// Batches add one level: a pixel with more samples than one set of sample
+/// arrays may hold (``SampleLayout/batchLimit(bounces:)``, 256 KiB of them),
+/// and every pixel of the adaptive sampler, takes its samples in batches, and
+/// each batch's sample arrays live in a scope nested in the pixel's, released
+/// before the next batch. A pixel never holds more than one batch, so memory
+/// does not grow with the samples per pixel.
 struct PixelRenderer: Sendable {
   let scene: Scene
   /// The scene's camera, fitted to `film`.
@@ -43,10 +44,12 @@ struct PixelRenderer: Sendable {
 
     // ── The pixel's arena scope opens here. ──
     arena.withAllocator { pixelScope in
+      let batchLimit = SampleLayout.batchLimit(bounces: scene.integrator.bounces)
       switch film.sampler {
-      case .lowDiscrepancy, .uniform:
-        // The pixel's sample arrays: every camera sample's film position, and per
-        // bounce its light, light-choice, BSDF and component samples.
+      case .lowDiscrepancy where spp <= batchLimit, .uniform where spp <= batchLimit:
+        // The usual case: one set of sample arrays for all the pixel's samples,
+        // every camera sample's film position, and per bounce its light,
+        // light-choice, BSDF and component samples.
         let fill: Sampler.ArrayFill = film.sampler == .uniform ? .uniform : .lowDiscrepancy
         withSamples(count: spp, fill: fill, scope: pixelScope, rng: &rng) { samples, rng in
           trace(samples, scope: pixelScope, storing: Components.self, rng: &rng, pixel: &pixel) {
@@ -54,35 +57,71 @@ struct PixelRenderer: Sendable {
           }
         }
 
+      case .lowDiscrepancy, .uniform:
+        // More samples than one set of arrays may hold: take them in batches,
+        // each continuing the pixel's sequences (see `takeSamples`).
+        let scrambles = PCG32(seed: rng.next(), stream: rng.next())
+        takeSamples(spp, scrambles: film.sampler == .uniform ? nil : scrambles, batchLimit: batchLimit,
+                    scope: pixelScope, storing: Components.self, rng: &rng, pixel: &pixel) {
+          buffer.addSample($0, $1)
+        }
+
       case .adaptive(let adaptive):
         // Pixels now take different numbers of samples, so a pixel's samples must
         // count as much in total as a neighbour's: each gets weight 1 / n. n is
-        // known only at the end, so the finished samples wait in the pixel's scope.
-        let finished = pixelScope.allocateArray(repeating: FilmSample(), count: adaptive.sampleLimit(firstBatch: spp))
-        var finishedCount = 0
-        // Batches until the pixel's mean is known well enough; each batch continues
-        // the scrambled sequences of the previous ones, so the pixel fixes its scrambles once, here.
-        let scrambles = PCG32(seed: rng.next(), stream: rng.next())
-        while let count = adaptive.nextBatchSize(taken: pixel.taken, luminance: pixel.luminance, firstBatch: spp) {
-          // ── A nested scope per batch holds the batch's sample arrays. ──
-          pixelScope.withScope { batchScope in
-            let batch = LowDiscrepancyBatch(scrambles: scrambles, firstIndex: pixel.taken)
-            withSamples(count: count, fill: .lowDiscrepancyBatch(batch), scope: batchScope, rng: &rng) {
-              samples, rng in
-              trace(samples, scope: batchScope, storing: Components.self, rng: &rng, pixel: &pixel) {
-                finished[finishedCount] = FilmSample(filmPoint: $0, radiance: $1)
-                finishedCount += 1
-              }
+        // known only at the end, so the samples are splatted with weight 1 into
+        // the pixel's own small buffer, its filter footprint, which is added to
+        // the tile's with weight 1 / n when the pixel is done.
+        let footprintSide = buffer.footprintSide
+        let footprint = pixelScope.allocateArray(repeating: SIMD4<Float>.zero, count: footprintSide * footprintSide)
+        footprint.withUnsafeMutableBufferPointer { storage in
+          let own = buffer.footprint(ofPixelAt: SIMD2(x, y), storage: storage)
+          // Batches until the pixel's mean is known well enough; each batch continues
+          // the scrambled sequences of the previous ones, so the pixel fixes its scrambles once, here.
+          let scrambles = PCG32(seed: rng.next(), stream: rng.next())
+          while let count = adaptive.nextBatchSize(taken: pixel.taken, luminance: pixel.luminance, firstBatch: spp) {
+            takeSamples(count, scrambles: scrambles, batchLimit: batchLimit,
+                        scope: pixelScope, storing: Components.self, rng: &rng, pixel: &pixel) {
+              own.addSample($0, $1)
             }
-          } // ── The batch's sample arrays are released here. ──
-        }
-        let weight = 1 / Float(max(finishedCount, 1))
-        for i in 0..<finishedCount {
-          buffer.addSample(finished[i].filmPoint, finished[i].radiance, weight: weight)
+          }
+          buffer.add(own, weight: 1 / Float(max(pixel.taken - pixel.dropped, 1)))
         }
       }
     } // ── The pixel's arena scope ends: its memory is free for the next pixel. ──
     return pixel
+  }
+
+  /// Takes `count` more camera samples for the pixel, in batches of at most
+  /// `batchLimit`, and hands each finite result to `finish`.
+  ///
+  /// Each batch's sample arrays live in a scope nested in `scope`, released
+  /// before the next batch, so the memory a pixel holds is bounded by the
+  /// batch limit however many samples it takes. With `scrambles`, every
+  /// batch continues the pixel's scrambled (0,2)-sequences where the samples
+  /// before it stopped (``LowDiscrepancyBatch``), so the pixel's samples
+  /// together are as well stratified as one set would be; without, the
+  /// batches are uniform random numbers.
+  func takeSamples<Components: BxDFStorage & ~Escapable>(
+    _ count: Int, scrambles: PCG32?, batchLimit: Int, scope: ArenaAllocator, storing _: Components.Type,
+    rng: inout PCG32, pixel: inout PixelProgress, finish: (Point2, Color) -> Void
+  ) {
+    var remaining = count
+    while remaining > 0 {
+      let batchCount = min(remaining, batchLimit)
+      let fill: Sampler.ArrayFill = if let scrambles {
+        .lowDiscrepancyBatch(LowDiscrepancyBatch(scrambles: scrambles, firstIndex: pixel.taken))
+      } else {
+        .uniform
+      }
+      // ── A nested scope per batch holds the batch's sample arrays. ──
+      scope.withScope { batchScope in
+        withSamples(count: batchCount, fill: fill, scope: batchScope, rng: &rng) { samples, rng in
+          trace(samples, scope: batchScope, storing: Components.self, rng: &rng, pixel: &pixel, finish: finish)
+        }
+      } // ── The batch's sample arrays are released here. ──
+      remaining -= batchCount
+    }
   }
 
   /// Calls `body` with `count` camera samples' sample sets, made with `fill`:
@@ -122,12 +161,6 @@ struct PixelRenderer: Sendable {
         pixel.dropped += 1
       }
     }
-  }
-
-  /// A finished camera sample: where on the film, and the radiance it carries.
-  struct FilmSample: BitwiseCopyable {
-    var filmPoint = Point2.zero
-    var radiance = Color.black
   }
 
   /// What one pixel has done so far: samples taken and dropped, and the

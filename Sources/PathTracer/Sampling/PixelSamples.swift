@@ -99,6 +99,22 @@ struct SampleLayout {
   /// Floats for every set: `2 * count + 6 * count * bounces`.
   var floatCount: Int { bsdfComponent.upperBound }
 
+  /// The floats one camera sample takes: 2 for its film position, 6 per bounce.
+  static func floatsPerSample(bounces: Int) -> Int { 2 + 6 * bounces }
+
+  /// The most floats one set of sample arrays may hold: 256 KiB of them, which
+  /// a pixel of 1024 samples at `max_depth` 8 fills (57,344 floats).
+  static let maximumFloatCount = 1 << 16
+
+  /// The most camera samples one set of arrays holds for paths of `bounces`
+  /// vertices: the largest power of two (so that batches of a (0,2)-sequence
+  /// stay aligned, stratified blocks) whose arrays fit ``maximumFloatCount``,
+  /// and at least 1. Pixels with more samples take them in batches.
+  static func batchLimit(bounces: Int) -> Int {
+    let fitting = max(1, maximumFloatCount / floatsPerSample(bounces: bounces))
+    return 1 << (Int.bitWidth - 1 - fitting.leadingZeroBitCount)
+  }
+
   init(count: Int, bounces: Int) {
     self.count = count
     self.bounces = bounces
