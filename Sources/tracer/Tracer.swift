@@ -19,7 +19,9 @@ struct Tracer: ParsableCommand {
   @Argument(help: "The scene file (tray_rust JSON format).")
   var scene: String
 
-  @Option(name: .shortAndLong, help: "The PNG file to write. Default: the scene's name with .png, in the current folder.")
+  @Option(name: .shortAndLong, help: ArgumentHelp(
+    "The PNG file to write, or - for standard output. Default: the scene's name with .png, in the current folder.",
+    discussion: "A symlink is followed and its target replaced; anything but a regular file (a device, a FIFO) is refused."))
   var output: String?
 
   @Option(help: "Worker threads. Default: one per core.")
@@ -49,7 +51,9 @@ struct Tracer: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+    guard (1...RenderLimits.maximumThreads).contains(threads) else {
+      throw ValidationError("--threads must be from 1 to \(RenderLimits.maximumThreads)")
+    }
     if let spp, spp <= 0 { throw ValidationError("--spp must be at least 1") }
     guard time.isFinite else { throw ValidationError("--time must be a finite number") }
   }
@@ -72,12 +76,26 @@ struct Tracer: ParsableCommand {
     let options = RenderOptions(threads: threads, seed: seed, scratchMemory: scratchMemory, time: time)
     let outputPath = output ?? Self.defaultOutput(for: self.scene)
 
+    // Everything that can be known before rendering is checked before it:
+    // what the run needs against the limits and the machine's memory, and
+    // that the output can be written in a format that takes the image's size.
+    let destination: ImageOutput
+    do {
+      try RenderLimits.check(scene, film: film, options: options)
+      destination = try ImageOutput(path: outputPath)
+      try destination.check(width: film.width, height: film.height)
+    } catch {
+      throw ExitCode.failure(printing: "error: \(error)")
+    }
+    let interruption = Interruption()
+
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
     let (image, report) = Renderer.render(scene, film: film, options: options) { progress.update($0) }
     progress.finish()
 
     do {
-      try SRGB.image(image, width: film.width, height: film.height).writePNG(to: outputPath)
+      try destination.write(SRGB.image(image, width: film.width, height: film.height),
+                            temporaryFiles: interruption.temporaryFiles)
     } catch {
       throw ExitCode.failure(printing: "error: \(error)")
     }

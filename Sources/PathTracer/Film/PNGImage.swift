@@ -1,5 +1,14 @@
 import CPNG
 
+// MARK: Platform. The C library, for mode_t, write and errno.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 // PNG files through libpng's simplified `png_image` API. Unlike libpng's full
 // API, it catches its own longjmp-based errors internally and reports them as a
 // zero return value plus a message in the struct, which is safe to call from
@@ -16,7 +25,13 @@ extension RGB8Image {
   /// - Throws: `PNGError.invalidImage` if the image is empty or its pixel count
   ///   does not match its size (no file is touched); `.libpng` or
   ///   `.fileSystem` if writing fails.
-  public func writePNG(to path: String) throws(PNGError) {
+  ///
+  /// - Parameters:
+  ///   - mode: The permission bits the file gets (``ImageOutput`` passes those
+  ///     of the file it replaces); `nil` for a new file's default.
+  ///   - temporaryFiles: Where the temporary file is recorded while it
+  ///     exists, for a signal handler to remove.
+  public func writePNG(to path: String, mode: mode_t? = nil, temporaryFiles: TemporaryFiles? = nil) throws(PNGError) {
     try validateForWriting(path: path)
 
     var image = png_image()  // all zero, as libpng requires
@@ -27,13 +42,51 @@ extension RGB8Image {
     let rowStride = png_int_32(bytesPerRow)  // in bytes, as the format has 1-byte components
     defer { png_image_free(&image) }  // harmless when libpng already freed it
 
-    try replaceFileAtomically(at: path) { (file) throws(PNGError) in
+    try replaceFileAtomically(at: path, mode: mode, temporaryFiles: temporaryFiles) { (file) throws(PNGError) in
       let succeeded = pixels.withUnsafeBytes { bytes in
         png_image_write_to_stdio(&image, file, 0, bytes.baseAddress, rowStride, nil)
       }
       guard succeeded != 0 else {
         throw .libpng(path: path, message: libpngMessage(of: image))
       }
+    }
+  }
+
+  /// Writes the image as an 8-bit RGB PNG to the open file `descriptor`
+  /// (standard output, say); `name` labels errors. The PNG is made in memory
+  /// first, so a libpng error writes nothing.
+  ///
+  /// Cost: deflate, plus one buffer of the compressed size.
+  public func writePNG(toDescriptor descriptor: Int32, name: String) throws(PNGError) {
+    try validateForWriting(path: name)
+    var image = png_image()
+    image.version = png_uint_32(PNG_IMAGE_VERSION)
+    image.width = png_uint_32(width)
+    image.height = png_uint_32(height)
+    image.format = png_uint_32(PNG_FORMAT_RGB)
+    defer { png_image_free(&image) }
+    let rowStride = png_int_32(bytesPerRow)
+
+    // First call: how large the PNG is; second: the PNG itself.
+    var byteCount = 0
+    let sized = pixels.withUnsafeBytes { png_image_write_to_memory(&image, nil, &byteCount, 0, $0.baseAddress, rowStride, nil) }
+    guard sized != 0 else { throw .libpng(path: name, message: libpngMessage(of: image)) }
+    var encoded = [UInt8](repeating: 0, count: byteCount)
+    let written = encoded.withUnsafeMutableBytes { out in
+      pixels.withUnsafeBytes {
+        png_image_write_to_memory(&image, out.baseAddress, &byteCount, 0, $0.baseAddress, rowStride, nil)
+      }
+    }
+    guard written != 0 else { throw .libpng(path: name, message: libpngMessage(of: image)) }
+
+    var offset = 0
+    while offset < byteCount {
+      let count = encoded.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress! + offset, byteCount - offset) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .fileSystem(path: name, operation: "writing", errno: errno)
+      }
+      offset += count
     }
   }
 
@@ -138,4 +191,9 @@ private func libpngMessage(of image: png_image) -> String {
   withUnsafeBytes(of: image.message) { bytes in
     String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
   }
+}
+
+/// The C library's `write`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
 }

@@ -22,11 +22,20 @@ public enum Renderer {
   ///
   /// The scene's camera is fitted to the film rendered, so a film of another
   /// size than the scene's frames the same view.
+  ///
+  /// The run must be within ``RenderLimits``: call
+  /// ``RenderLimits/check(_:film:options:)`` first to get an error for input
+  /// that is not; here it stops the program with the same message.
   public static func render(
     _ scene: Scene, film description: FilmDescription? = nil, options: RenderOptions = RenderOptions(),
     progress: (Progress) -> Void = { _ in }
   ) -> (image: [Color], report: RenderReport) {
     let description = description ?? scene.film
+    do throws(RenderLimitError) {
+      try RenderLimits.check(scene, film: description, options: options)
+    } catch {
+      fatalError("Renderer.render: \(error)")
+    }
     let pixels = PixelRenderer(scene: scene, film: description, options: options)
     let film = Film(width: description.width, height: description.height, filter: description.filter,
                     tileSize: options.tileSize)

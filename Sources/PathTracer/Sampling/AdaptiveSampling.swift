@@ -51,9 +51,13 @@ public struct AdaptiveSampling: Sendable, Equatable {
   }
 
   /// The most samples a pixel takes when its first batch is `firstBatch`:
-  /// ``maxSamples``, or ``defaultGrowth`` × `firstBatch`, and never fewer than `firstBatch`.
+  /// ``maxSamples``, or ``defaultGrowth`` × `firstBatch` (at most
+  /// ``RenderLimits/maximumSamplesPerPixel``), and never fewer than `firstBatch`.
   public func sampleLimit(firstBatch: Int) -> Int {
-    max(firstBatch, maxSamples ?? Self.defaultGrowth * firstBatch)
+    let grown = firstBatch.multipliedReportingOverflow(by: Self.defaultGrowth)
+    let defaultLimit = grown.overflow ? RenderLimits.maximumSamplesPerPixel
+                                      : min(grown.partialValue, RenderLimits.maximumSamplesPerPixel)
+    return max(firstBatch, maxSamples ?? defaultLimit)
   }
 
   /// True when the pixel's mean luminance is known well enough. O(1).

@@ -12,7 +12,11 @@ extension SceneLoader {
   static func film(from node: JSONNode) throws(SceneError) -> FilmDescription {
     let width = try node.required("width").positiveInt()
     let height = try node.required("height").positiveInt()
-    let samples = try node.required("samples").positiveInt()
+    let samplesNode = try node.required("samples")
+    let samples = try samplesNode.positiveInt()
+    guard samples <= RenderLimits.maximumSamplesPerPixel else {
+      throw samplesNode.error("must be at most \(RenderLimits.maximumSamplesPerPixel), found \(samples)")
+    }
     if let frames = node.optional("frames"), try frames.positiveInt() > 1 {
       throw frames.unsupported("rendering more than one frame")
     }
@@ -58,6 +62,9 @@ extension SceneLoader {
       let maxDepth = try node.required("max_depth").int()
       guard minDepth >= 0 else { throw node.optional("min_depth")!.error("must not be negative, found \(minDepth)") }
       guard maxDepth >= 0 else { throw node.optional("max_depth")!.error("must not be negative, found \(maxDepth)") }
+      guard maxDepth <= RenderLimits.maximumDepth else {
+        throw node.optional("max_depth")!.error("must be at most \(RenderLimits.maximumDepth), found \(maxDepth)")
+      }
       return .path(PathIntegrator(minDepth: minDepth, maxDepth: maxDepth))
     case "normals_debug":
       return .normals(NormalsIntegrator())
@@ -66,6 +73,9 @@ extension SceneLoader {
       let depthNode = try node.required("min_depth")
       let depth = try depthNode.int()
       guard depth >= 0 else { throw depthNode.error("must not be negative, found \(depth)") }
+      guard depth <= RenderLimits.maximumDepth else {
+        throw depthNode.error("must be at most \(RenderLimits.maximumDepth), found \(depth)")
+      }
       return .whitted(WhittedIntegrator(maxDepth: depth))
     case let other:
       throw type.error("unknown integrator type \"\(other)\"; expected \"pathtracer\", \"whitted\" or \"normals_debug\"")

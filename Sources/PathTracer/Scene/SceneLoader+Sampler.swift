@@ -40,6 +40,9 @@ extension SceneLoader {
         guard maxSamples >= samples else {
           throw maxNode.error("must be at least film.samples (\(samples)), found \(maxSamples)")
         }
+        guard maxSamples <= RenderLimits.maximumSamplesPerPixel else {
+          throw maxNode.error("must be at most \(RenderLimits.maximumSamplesPerPixel), found \(maxSamples)")
+        }
         adaptive.maxSamples = maxSamples
       }
       if let threshold = node.optional("threshold") {
