@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PathTracer
 
 /// Runs the `tracer` executable that `swift build` / `swift test` put next to the test bundle.
 enum TracerCommand {
@@ -10,17 +11,37 @@ enum TracerCommand {
   }()
 
   static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, errorOutput: String) {
+    let result = try runCapturingOutput(arguments, in: folder)
+    return (result.status, result.errorOutput)
+  }
+
+  /// Runs the tracer and returns its exit status, standard error as text
+  /// and standard output as bytes.
+  static func runCapturingOutput(_ arguments: [String], in folder: URL) throws
+    -> (status: Int32, errorOutput: String, output: Data)
+  {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
+    let errors = Pipe()
+    let output = Pipe()
+    process.standardError = errors
+    process.standardOutput = output
     try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    // Standard output is read on another thread, so that neither pipe fills up and blocks the tracer.
+    final class Bytes: @unchecked Sendable { var data = Data() }
+    let outputBytes = Bytes()
+    let done = DispatchSemaphore(value: 0)
+    let reading = output.fileHandleForReading
+    Thread.detachNewThread {
+      outputBytes.data = reading.readDataToEndOfFile()
+      done.signal()
+    }
+    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    done.wait()
     process.waitUntilExit()
-    return (process.terminationStatus, output)
+    return (process.terminationStatus, errorText, outputBytes.data)
   }
 }
 
@@ -61,6 +82,62 @@ struct CommandLineTests {
     let result = try TracerCommand.run(["nowhere.json"], in: folder)
     #expect(result.status == 1)
     #expect(result.errorOutput.contains("nowhere.json"), "\(result.errorOutput)")
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  @Test("-o - writes the PNG to standard output and nothing else there")
+  func standardOutput() throws {
+    try validSceneText.write(to: folder.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
+    let result = try TracerCommand.runCapturingOutput(["tiny.json", "-o", "-", "--quiet"], in: folder)
+    #expect(result.status == 0, "\(result.errorOutput)")
+    #expect(result.output.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    let copy = folder.appendingPathComponent("copy.png")
+    try result.output.write(to: copy)
+    let image = try RGB8Image.readPNG(from: copy.path)
+    #expect(image.width == 8 && image.height == 6)
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  @Test("what cannot be rendered or written is an error before rendering, with status 1 and a message",
+        arguments: [
+          (["-o", "out.jpg"], "out.jpg: the file name must end in .png"),
+          (["-o", "missing/out.png"], "missing/out.png: the folder missing does not exist"),
+          (["-o", "/dev/null"], "/dev/null: it is a character device"),
+          (["--resolution", "9223372036854775807x1"], "needs more than 8.0 EiB of memory"),
+          (["--resolution", "100000x100000"], "a 100000×100000 image needs "),
+          (["--resolution", "1000001x1"], "larger than PNG allows"),
+          (["--spp", "1000000000000"], "1000000000000 samples per pixel: the limit is 1 to 4294967295"),
+          (["--threads", "100000"], "--threads must be from 1 to 4096"),
+        ])
+  func refusedBeforeRendering(arguments: [String], expected: String) throws {
+    try validSceneText.write(to: folder.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
+    let result = try TracerCommand.run(["tiny.json", "--quiet"] + arguments, in: folder)
+    #expect(result.status != 0)
+    #expect(result.status < 128, "ended by a signal: \(result.errorOutput)")
+    #expect(result.errorOutput.contains(expected), "\(result.errorOutput)")
+    #expect(!result.errorOutput.contains("Fatal error"), "\(result.errorOutput)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("tiny.png").path))
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  @Test("SIGINT during a render ends the tracer by that signal, leaving the previous output and no temporary file")
+  func interrupted() throws {
+    try validSceneText.write(to: folder.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
+    try Data("previous".utf8).write(to: folder.appendingPathComponent("out.png"))
+    let process = Process()
+    process.executableURL = TracerCommand.executable
+    // Far more samples than the test waits for.
+    process.arguments = ["tiny.json", "-o", "out.png", "--spp", "100000000", "--threads", "1", "--quiet"]
+    process.currentDirectoryURL = folder
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: 0.5)
+    process.interrupt()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == SIGINT)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.png", "tiny.json"])
+    #expect(try Data(contentsOf: folder.appendingPathComponent("out.png")) == Data("previous".utf8))
     try? FileManager.default.removeItem(at: folder)
   }
 }

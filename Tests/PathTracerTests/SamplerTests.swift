@@ -348,6 +348,23 @@ struct SamplerRenderTests {
     #expect(adaptive <= all32 + finishedBuffer + 64)  // + alignment
     #expect(all32 + finishedBuffer + 64 < all64 + finishedBuffer)  // so not every batch at once
   }
+
+  @Test("a pixel of 65536 samples runs in the arena memory of one batch, for every sampler",
+        arguments: ["\"low_discrepancy\"", "\"uniform\""])
+  func memoryDoesNotGrowWithSamples(sampler: String) throws {
+    func peakBytes(samples: Int) throws -> (bytes: Int, batch: Int) {
+      let scene = try SceneLoader.parse(halfEmitterScene(samples: samples, sampler: sampler), fileName: "half.json")
+      let film = Film(width: 8, height: 8, filter: scene.film.filter, tileSize: 8)
+      var worker = TileRenderer(PixelRenderer(scene: scene, film: scene.film, options: RenderOptions()))
+      worker.renderPixel(x: 7, y: 0, into: film.tileBuffer(0), storing: ArenaBxDFs.self)
+      #expect(worker.samplesTaken == samples)
+      return (worker.arena.statistics.highWaterBytes, SampleLayout.batchLimit(bounces: scene.integrator.bounces))
+    }
+    let (huge, batch) = try peakBytes(samples: 65536)
+    #expect(batch < 65536)  // so the pixel really takes several batches
+    #expect(try peakBytes(samples: batch).bytes == huge)
+    #expect(try peakBytes(samples: batch / 2).bytes < huge)  // and the peak is the batch's arrays
+  }
 }
 
 @Suite("Sampler in scene files")

@@ -23,7 +23,9 @@ public struct ImageOutput: Sendable, Equatable {
     case png
   }
 
+  /// Where the bytes go.
   public enum Destination: Sendable, Equatable {
+    /// The process's standard output (`-o -`).
     case standardOutput
     /// A file: `path` after following symlinks, and the permission bits of
     /// the file there now (`nil` when there is none yet).
@@ -32,7 +34,9 @@ public struct ImageOutput: Sendable, Equatable {
 
   /// The path as the user gave it, for messages.
   public let requestedPath: String
+  /// The format written: chosen by `requestedPath`'s extension (PNG for `-`).
   public let format: Format
+  /// Where the image is written.
   public let destination: Destination
 
   /// Checks `path` as an output. Cost: a few `lstat` and `access` calls.
@@ -47,13 +51,6 @@ public struct ImageOutput: Sendable, Equatable {
     func refuse(_ problem: String) -> ImageOutputError { ImageOutputError(path: path, problem: problem) }
 
     let target = try Self.followingSymlinks(path)
-    let fileExtension = FilePathComponents(target).name.split(separator: ".", omittingEmptySubsequences: false)
-    guard fileExtension.count > 1, let format = Format(rawValue: fileExtension.last!.lowercased()) else {
-      let known = Format.allCases.map { ".\($0.rawValue)" }.joined(separator: ", ")
-      throw refuse("the file name must end in \(known) (the format is chosen by the extension)")
-    }
-    self.format = format
-
     var status = stat()
     if lstat(target, &status) == 0 {
       let kind = status.st_mode & S_IFMT
@@ -67,6 +64,14 @@ public struct ImageOutput: Sendable, Equatable {
     } else {
       throw refuse("cannot be examined: \(InputFile.systemReason(errno))")
     }
+
+    // The format is the one the name the user typed asks for.
+    let fileExtension = FilePathComponents(path).name.split(separator: ".", omittingEmptySubsequences: false)
+    guard fileExtension.count > 1, let format = Format(rawValue: fileExtension.last!.lowercased()) else {
+      let known = Format.allCases.map { ".\($0.rawValue)" }.joined(separator: ", ")
+      throw refuse("the file name must end in \(known) (the format is chosen by the extension)")
+    }
+    self.format = format
 
     // The image is written beside the target and renamed, so the folder must be writable.
     let folder = FilePathComponents(target).directory
