@@ -130,7 +130,7 @@ public struct TileBuffer {
   /// ``add(_:weight:)`` once it knows how many there were.
   public func footprint(ofPixelAt pixel: SIMD2<Int>, storage: UnsafeMutableBufferPointer<SIMD4<Float>>) -> TileBuffer {
     let side = footprintSide
-    precondition(storage.count >= side * side, "a footprint buffer needs footprintSide² accumulators")
+    require(storage.count >= side * side, "a footprint buffer needs footprintSide² accumulators")
     return TileBuffer(filter: filter, origin: pixel &- (side - 1) / 2, side: side, pixels: storage.baseAddress!)
   }
 

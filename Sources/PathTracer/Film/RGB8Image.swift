@@ -20,7 +20,7 @@ public struct RGB8Image: Hashable, Sendable {
   ///
   /// - Precondition: `width >= 0`, `height >= 0`.
   public init(width: Int, height: Int) {
-    precondition(width >= 0 && height >= 0, "image dimensions must not be negative")
+    require(width >= 0 && height >= 0, "image dimensions must not be negative")
     self.width = width
     self.height = height
     self.pixels = Array(repeating: 0, count: 3 * width * height)
@@ -53,7 +53,7 @@ public struct RGB8Image: Hashable, Sendable {
   }
 
   private func offset(x: Int, y: Int) -> Int {
-    precondition(0 <= x && x < width && 0 <= y && y < height, "pixel (\(x), \(y)) is outside the image")
+    require(0 <= x && x < width && 0 <= y && y < height, "pixel (\(x), \(y)) is outside the image")
     return 3 * (y * width + x)
   }
 }

@@ -9,7 +9,7 @@ public struct TileGrid: Sendable {
   public let rows: Int
 
   public init(width: Int, height: Int, tileSize: Int) {
-    precondition(width > 0 && height > 0 && tileSize > 0)
+    require(width > 0 && height > 0 && tileSize > 0, "a tile grid of \(width)×\(height) pixels in tiles of \(tileSize)")
     self.width = width
     self.height = height
     self.tileSize = tileSize

@@ -26,7 +26,7 @@ struct BVHBuilder {
   var nodes: [BVHNode] = []
 
   init(primitiveBounds: [Bounds3], maxPrimitivesInLeaf: Int) {
-    precondition(primitiveBounds.count < Int(Int32.max), "too many primitives for a BVH")
+    require(primitiveBounds.count < Int(Int32.max), "too many primitives for a BVH")
     self.primitiveBounds = primitiveBounds
     centroids = primitiveBounds.map(\.centroid)
     self.maxPrimitivesInLeaf = Swift.min(Swift.max(maxPrimitivesInLeaf, 1), Int(UInt16.max))

@@ -48,7 +48,7 @@ public final class MERLTable: @unchecked Sendable {
   /// Takes ownership of `values`, 3 × ``cellCount`` floats laid out as
   /// described at ``values``; they are freed with this instance.
   init(takingOwnershipOf values: UnsafeMutableBufferPointer<Float>) {
-    precondition(values.count == 3 * Self.cellCount, "a MERL table has 3 × 1,458,000 values")
+    require(values.count == 3 * Self.cellCount, "a MERL table has 3 × 1,458,000 values")
     self.values = UnsafePointer(values.baseAddress!)
   }
 

@@ -45,7 +45,7 @@ public struct Matrix4: Sendable, Equatable, BitwiseCopyable {
     case 1: return row1
     case 2: return row2
     case 3: return row3
-    default: preconditionFailure("Matrix4 row index \(i) out of range")
+    default: requirementFailed("Matrix4 row index \(i) out of range")
     }
   }
 
@@ -58,7 +58,7 @@ public struct Matrix4: Sendable, Equatable, BitwiseCopyable {
       case 1: row1[column] = newValue
       case 2: row2[column] = newValue
       case 3: row3[column] = newValue
-      default: preconditionFailure("Matrix4 row index \(row) out of range")
+      default: requirementFailed("Matrix4 row index \(row) out of range")
       }
     }
   }

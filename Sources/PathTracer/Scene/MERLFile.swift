@@ -71,7 +71,7 @@ public enum MERLFile {
     }
     guard fileSize >= byteCount else { throw problem("is truncated: \(sizes)") }
     guard fileSize == byteCount else { throw problem("is too long: \(sizes)") }
-    precondition(bytes.count == byteCount, "the caller passes the whole file when its size is right")
+    require(bytes.count == byteCount, "the caller passes the whole file when its size is right")
 
     let values = UnsafeMutableBufferPointer<Float>.allocate(capacity: 3 * MERLTable.cellCount)
     var nonFinite = 0

@@ -26,7 +26,7 @@ public struct Scene: Sendable {
   public init(camera: PerspectiveCamera, integrator: Integrator, film: FilmDescription,
               materials: [Material], lights: [Light], objects: [SceneObject], primitives: [Primitive],
               textures: TextureTable = TextureTable(), measuredBRDFTables: [MERLTable] = []) {
-    precondition(objects.count == primitives.count)
+    require(objects.count == primitives.count, "\(objects.count) objects for \(primitives.count) primitives")
     self.camera = camera
     self.integrator = integrator
     self.film = film

@@ -29,7 +29,7 @@ public struct AnimatedTexture: Sendable, BitwiseCopyable, Equatable {
 
   /// Made by ``TextureTable/addAnimation(_:)``, which sorts the keyframes.
   init(keyframes: Range<Int>) {
-    precondition(!keyframes.isEmpty, "an animated texture needs a keyframe")
+    require(!keyframes.isEmpty, "an animated texture needs a keyframe")
     firstKeyframe = keyframes.lowerBound
     keyframeCount = keyframes.count
   }

@@ -29,7 +29,7 @@ public struct ImageTexture: Sendable, BitwiseCopyable, Equatable {
   /// The texels `firstTexel ..< firstTexel + width * height` of a table. Made by
   /// ``TextureTable/addImage(width:height:texels:)``.
   init(firstTexel: Int, width: Int, height: Int) {
-    precondition(width >= 1 && height >= 1, "a texture needs at least one texel")
+    require(width >= 1 && height >= 1, "a texture needs at least one texel")
     self.firstTexel = firstTexel
     self.width = width
     self.height = height

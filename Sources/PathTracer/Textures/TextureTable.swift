@@ -52,7 +52,7 @@ public struct TextureTable: Sendable {
   ///
   /// - Precondition: `width >= 1`, `height >= 1`, `texels.count == width * height`.
   public mutating func addImage(width: Int, height: Int, texels pictureTexels: [Color]) -> ImageTexture {
-    precondition(pictureTexels.count == width * height, "\(pictureTexels.count) texels for \(width)×\(height)")
+    require(pictureTexels.count == width * height, "\(pictureTexels.count) texels for \(width)×\(height)")
     let image = ImageTexture(firstTexel: texels.count, width: width, height: height)
     texels.append(contentsOf: pictureTexels)
     return image
@@ -67,7 +67,7 @@ public struct TextureTable: Sendable {
   ///
   /// - Precondition: the picture has at least one pixel and `3 * width * height` bytes.
   public mutating func addImage(_ picture: RGB8Image, decodingSRGB: Bool) -> ImageTexture {
-    precondition(picture.pixels.count == 3 * picture.width * picture.height, "malformed image")
+    require(picture.pixels.count == 3 * picture.width * picture.height, "malformed image")
     // 256 possible byte values: decode each once rather than once per texel.
     let linear = (0...255).map { byte in
       decodingSRGB ? SRGB.decode(Float(byte) / 255) : Float(byte) / 255
@@ -86,7 +86,7 @@ public struct TextureTable: Sendable {
   /// - Precondition: at least one keyframe (the scene format asks for two, as
   ///   tray_rust does; one is simply a still picture), each time finite.
   public mutating func addAnimation(_ animationKeyframes: [AnimatedTexture.Keyframe]) -> AnimatedTexture {
-    precondition(animationKeyframes.allSatisfy { $0.time.isFinite }, "keyframe times must be finite")
+    require(animationKeyframes.allSatisfy { $0.time.isFinite }, "keyframe times must be finite")
     let start = keyframes.count
     keyframes.append(contentsOf: animationKeyframes.sorted { $0.time < $1.time })
     return AnimatedTexture(keyframes: start..<keyframes.count)
