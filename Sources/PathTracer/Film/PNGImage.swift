@@ -114,7 +114,14 @@ extension RGB8Image {
     } catch {
       throw .unreadable(path: path, reason: error.reason)
     }
+    return try decodePNG(bytes, path: path)
+  }
 
+  /// Decodes the PNG file whose bytes are `bytes`, as ``readPNG(from:)``
+  /// does once it has read them; `path` names the file in errors.
+  ///
+  /// Cost: one allocation of `3 * width * height` bytes and libpng's decoding.
+  public static func decodePNG(_ bytes: [UInt8], path: String) throws(PNGError) -> RGB8Image {
     var image = png_image()
     image.version = png_uint_32(PNG_IMAGE_VERSION)
     defer { png_image_free(&image) }  // harmless when libpng already freed it
