@@ -54,7 +54,7 @@ struct RenderLimitsTests {
             == "1000000000000 samples per pixel: the limit is 1 to 4294967295")
     #expect(Self.refusal { $0.samplesPerPixel = 0 } == "0 samples per pixel: the limit is 1 to 4294967295")
     #expect(Self.refusal { $0.sampler = .adaptive(AdaptiveSampling(maxSamples: Int.max)) }
-            == "\(Int.max) the adaptive sampler's max_samples: the limit is 1 to 4294967295")
+            == "the adaptive sampler's max_samples is \(Int.max): the limit is 1 to 4294967295")
     #expect(Self.refusal(options: RenderOptions(threads: 5000)) == "5000 threads: the limit is 1 to 4096")
     #expect(Self.refusal(options: RenderOptions(tileSize: 0)) == "tile size 0: the limit is 1 to 4096")
   }

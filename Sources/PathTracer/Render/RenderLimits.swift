@@ -54,9 +54,9 @@ public enum RenderLimits {
     guard film.width > 0, film.height > 0 else {
       throw refuse("the image is \(film.width)×\(film.height) pixels: it needs at least one")
     }
-    try checkSamples(film.samplesPerPixel, name: "samples per pixel")
+    try checkSamples(film.samplesPerPixel) { "\($0) samples per pixel" }
     if case .adaptive(let adaptive) = film.sampler, let most = adaptive.maxSamples {
-      try checkSamples(most, name: "the adaptive sampler's max_samples")
+      try checkSamples(most) { "the adaptive sampler's max_samples is \($0)" }
     }
     let depth = scene.integrator.bounces - 1
     guard depth <= maximumDepth else {
@@ -75,9 +75,10 @@ public enum RenderLimits {
     }
   }
 
-  static func checkSamples(_ count: Int, name: String) throws(RenderLimitError) {
+  /// Checks a sample count; `describe` says what the count is, e.g. `"7 samples per pixel"`.
+  static func checkSamples(_ count: Int, describedAs describe: (Int) -> String) throws(RenderLimitError) {
     guard (1...maximumSamplesPerPixel).contains(count) else {
-      throw RenderLimitError(message: "\(count) \(name): the limit is 1 to \(maximumSamplesPerPixel)")
+      throw RenderLimitError(message: "\(describe(count)): the limit is 1 to \(maximumSamplesPerPixel)")
     }
   }
 }
