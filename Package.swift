@@ -43,12 +43,20 @@ let package = Package(
       providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
     ),
 
+    // OpenEXR's C API (OpenEXRCore, `openexr.h`), for linear-light output and render parts.
+    .systemLibrary(
+      name: "CEXR",
+      pkgConfig: "OpenEXR",
+      providers: [.apt(["libopenexr-dev"]), .brew(["openexr"])]
+    ),
+
     // The path tracer, as a library so that tests and benchmarks can drive it.
     .target(
       name: "PathTracer",
       dependencies: [
         "LightArena",
         "CPNG",
+        "CEXR",
         .product(name: "RealModule", package: "swift-numerics"),
       ],
       swiftSettings: [lifetimes] + optimizedInDebug

@@ -112,3 +112,19 @@ private func temporaryPath(besides path: String) -> String {
   let unique = String(UInt32.random(in: .min ... .max), radix: 16)
   return "\(components.directoryPrefix).\(components.name).tmp-\(getpid())-\(unique)"
 }
+
+/// Writes all of `bytes` to the open file `descriptor`, retrying after
+/// interrupted and partial writes; returns `nil`, or the `errno` of the
+/// write that failed.
+func writeAll(_ bytes: [UInt8], toDescriptor descriptor: Int32) -> Int32? {
+  var offset = 0
+  while offset < bytes.count {
+    let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+    if count < 0 {
+      if errno == EINTR { continue }
+      return errno
+    }
+    offset += count
+  }
+  return nil
+}

@@ -79,14 +79,8 @@ extension RGB8Image {
     }
     guard written != 0 else { throw .libpng(path: name, message: libpngMessage(of: image)) }
 
-    var offset = 0
-    while offset < byteCount {
-      let count = encoded.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress! + offset, byteCount - offset) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw .fileSystem(path: name, operation: "writing", errno: errno)
-      }
-      offset += count
+    if let code = writeAll(encoded, toDescriptor: descriptor) {
+      throw .fileSystem(path: name, operation: "writing", errno: code)
     }
   }
 
@@ -198,9 +192,4 @@ private func libpngMessage(of image: png_image) -> String {
   withUnsafeBytes(of: image.message) { bytes in
     String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
   }
-}
-
-/// The C library's `write`.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-  write(descriptor, bytes, count)
 }
