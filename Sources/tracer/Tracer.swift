@@ -9,7 +9,7 @@ struct Tracer: ParsableCommand {
     commandName: "tracer",
     abstract: "Render a scene in tray_rust's JSON format with a path tracer that allocates from one arena per pixel.",
     discussion: """
-      The image is written as an 8-bit sRGB PNG. Rendering is deterministic: the same \
+      The image is written as an 8-bit sRGB PNG or, for an .exr output, as linear OpenEXR. Rendering is deterministic: the same \
       scene, settings and --seed give the same image whatever the number of threads.
 
       Example:
@@ -20,9 +20,12 @@ struct Tracer: ParsableCommand {
   var scene: String
 
   @Option(name: .shortAndLong, help: ArgumentHelp(
-    "The PNG file to write, or - for standard output. Default: the scene's name with .png, in the current folder.",
+    "The image to write: .png (8-bit sRGB) or .exr (linear RGB floats), or - for a PNG on standard output. Default: the scene's name with .png, in the current folder.",
     discussion: "A symlink is followed and its target replaced; anything but a regular file (a device, a FIFO) is refused."))
   var output: String?
+
+  @Flag(help: "Write an .exr output as 16-bit half floats rather than 32-bit floats.")
+  var half = false
 
   @Option(help: "Worker threads. Default: one per core.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -94,8 +97,8 @@ struct Tracer: ParsableCommand {
     progress.finish()
 
     do {
-      try destination.write(SRGB.image(image, width: film.width, height: film.height),
-                            temporaryFiles: interruption.temporaryFiles)
+      try destination.write(linear: image, width: film.width, height: film.height,
+                            pixelType: half ? .half : .float, temporaryFiles: interruption.temporaryFiles)
     } catch {
       throw ExitCode.failure(printing: "error: \(error)")
     }

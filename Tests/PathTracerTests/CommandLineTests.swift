@@ -100,7 +100,7 @@ struct CommandLineTests {
 
   @Test("what cannot be rendered or written is an error before rendering, with status 1 and a message",
         arguments: [
-          (["-o", "out.jpg"], "out.jpg: the file name must end in .png"),
+          (["-o", "out.jpg"], "out.jpg: the file name must end in .png or .exr"),
           (["-o", "missing/out.png"], "missing/out.png: the folder missing does not exist"),
           (["-o", "/dev/null"], "/dev/null: it is a character device"),
           (["--resolution", "9223372036854775807x1"], "needs more than 8.0 EiB of memory"),
@@ -138,6 +138,25 @@ struct CommandLineTests {
     #expect(process.terminationStatus == SIGINT)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.png", "tiny.json"])
     #expect(try Data(contentsOf: folder.appendingPathComponent("out.png")) == Data("previous".utf8))
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  @Test("-o x.exr writes the render's linear colours: the PNG of the same render is their sRGB encoding")
+  func exrOutput() throws {
+    try validSceneText.write(to: folder.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
+    for output in ["a.exr", "a.png"] {
+      let result = try TracerCommand.run(["tiny.json", "-o", output, "--quiet", "--threads", "2"], in: folder)
+      #expect(result.status == 0, "\(result.errorOutput)")
+    }
+    let linear = try EXRImage.read(from: folder.appendingPathComponent("a.exr").path)
+    let (r, g, b) = (linear.channelIndex("R")!, linear.channelIndex("G")!, linear.channelIndex("B")!)
+    var colors: [Color] = []
+    for y in 0..<linear.height {
+      for x in 0..<linear.width { colors.append(Color(linear[x, y, r], linear[x, y, g], linear[x, y, b])) }
+    }
+    #expect(colors.contains { !$0.isBlack })
+    let png = try RGB8Image.readPNG(from: folder.appendingPathComponent("a.png").path)
+    #expect(SRGB.image(colors, width: linear.width, height: linear.height) == png)
     try? FileManager.default.removeItem(at: folder)
   }
 }

@@ -11,12 +11,14 @@ struct ImageOutputTests {
   let folder: TextureFolder
   init() throws { folder = try TextureFolder() }
 
-  /// A small image whose PNG bytes are easy to recognise.
-  static let image: RGB8Image = {
-    var image = RGB8Image(width: 3, height: 2)
-    image[1, 1] = SIMD3(200, 100, 50)
-    return image
-  }()
+  /// A small render, in linear colours, and its PNG pixels.
+  static let colors = (0..<6).map { Color(Float($0) / 5, 0.5, 1 - Float($0) / 5) }
+  static let image = SRGB.image(colors, width: 3, height: 2)
+
+  /// Writes the small render to `output`.
+  static func write(to output: ImageOutput, temporaryFiles: TemporaryFiles? = nil) throws {
+    try output.write(linear: colors, width: 3, height: 2, temporaryFiles: temporaryFiles)
+  }
 
   /// The files in the test folder, hidden ones included.
   func entries() throws -> [String] {
@@ -28,14 +30,14 @@ struct ImageOutputTests {
     let path = folder.path + "/out.png"
     let fresh = try ImageOutput(path: path)
     #expect(fresh.destination == .file(path: path, mode: nil))
-    try fresh.write(Self.image)
+    try Self.write(to: fresh)
     #expect(try RGB8Image.readPNG(from: path) == Self.image)
 
     chmod(path, 0o640)
     let existing = try ImageOutput(path: path)
     #expect(existing.destination == .file(path: path, mode: 0o640))
-    try existing.write(RGB8Image(width: 1, height: 1))
-    #expect(try RGB8Image.readPNG(from: path) == RGB8Image(width: 1, height: 1))
+    try existing.write(linear: [Color(1, 1, 1)], width: 1, height: 1)
+    #expect(try RGB8Image.readPNG(from: path) == SRGB.image([Color(1, 1, 1)], width: 1, height: 1))
     let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
     #expect(mode == 0o640)
     #expect(try entries() == ["out.png"])  // no temporary file left
@@ -52,7 +54,7 @@ struct ImageOutputTests {
 
     let output = try ImageOutput(path: folder.path + "/latest.png")
     #expect(output.destination == .file(path: target, mode: 0o600))
-    try output.write(Self.image)
+    try Self.write(to: output)
 
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/latest.png") == "renders/final.png")
     #expect(try RGB8Image.readPNG(from: target) == Self.image)
@@ -86,11 +88,11 @@ struct ImageOutputTests {
   @Test("an extension the tracer cannot write and a missing folder are errors before rendering")
   func unwritable() throws {
     let jpeg = folder.path + "/out.jpg"
-    #expect(throws: ImageOutputError(path: jpeg, problem: "the file name must end in .png (the format is chosen by the extension)")) {
+    #expect(throws: ImageOutputError(path: jpeg, problem: "the file name must end in .png or .exr (the format is chosen by the extension)")) {
       try ImageOutput(path: jpeg)
     }
     let bare = folder.path + "/out"
-    #expect(throws: ImageOutputError(path: bare, problem: "the file name must end in .png (the format is chosen by the extension)")) {
+    #expect(throws: ImageOutputError(path: bare, problem: "the file name must end in .png or .exr (the format is chosen by the extension)")) {
       try ImageOutput(path: bare)
     }
     let lost = folder.path + "/missing/out.png"
@@ -98,6 +100,7 @@ struct ImageOutputTests {
       try ImageOutput(path: lost)
     }
     #expect(try ImageOutput(path: folder.path + "/OUT.PNG").format == .png)
+    #expect(try ImageOutput(path: folder.path + "/out.exr").format == .exr)
     #expect(try ImageOutput(path: "-").destination == .standardOutput)
   }
 
@@ -107,6 +110,17 @@ struct ImageOutputTests {
     try output.check(width: RGB8Image.maximumPNGSize, height: 1)
     #expect(throws: ImageOutputError.self) { try output.check(width: RGB8Image.maximumPNGSize + 1, height: 1) }
     #expect(throws: ImageOutputError.self) { try output.check(width: 1, height: RGB8Image.maximumPNGSize + 1) }
+  }
+
+  @Test("an EXR output holds the render's linear colours; its sRGB encoding is the PNG output")
+  func exr() throws {
+    try Self.write(to: ImageOutput(path: folder.path + "/out.exr"))
+    try Self.write(to: ImageOutput(path: folder.path + "/out.png"))
+    let linear = try EXRImage.read(from: folder.path + "/out.exr")
+    let (r, g, b) = (linear.channelIndex("R")!, linear.channelIndex("G")!, linear.channelIndex("B")!)
+    let colors = (0..<6).map { Color(linear[$0 % 3, $0 / 3, r], linear[$0 % 3, $0 / 3, g], linear[$0 % 3, $0 / 3, b]) }
+    #expect(colors == Self.colors)
+    #expect(SRGB.image(colors, width: 3, height: 2) == (try RGB8Image.readPNG(from: folder.path + "/out.png")))
   }
 
   @Test("an interrupt during a write removes the temporary file and keeps the previous output")
@@ -130,9 +144,10 @@ struct ImageOutputTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("previous".utf8))
 
     // Once closed, no new temporary file is created.
-    #expect(throws: PNGError.fileSystem(path: path, operation: "creating a temporary file", errno: EINTR)) {
-      try ImageOutput(path: path).write(Self.image, temporaryFiles: temporaryFiles)
+    let refused = #expect(throws: PNGError.self) {
+      try Self.write(to: ImageOutput(path: path), temporaryFiles: temporaryFiles)
     }
+    #expect(refused == .fileSystem(path: path, operation: "creating a temporary file", errno: EINTR))
     #expect(try entries() == ["out.png"])
   }
 }

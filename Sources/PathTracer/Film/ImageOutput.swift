@@ -20,7 +20,10 @@ import Darwin
 public struct ImageOutput: Sendable, Equatable {
   /// The file formats the tracer writes, chosen by the output's extension.
   public enum Format: String, Sendable, CaseIterable {
+    /// 8-bit sRGB, through libpng.
     case png
+    /// Linear RGB floats (or half floats), through OpenEXR.
+    case exr
   }
 
   /// Where the bytes go.
@@ -68,7 +71,7 @@ public struct ImageOutput: Sendable, Equatable {
     // The format is the one the name the user typed asks for.
     let fileExtension = FilePathComponents(path).name.split(separator: ".", omittingEmptySubsequences: false)
     guard fileExtension.count > 1, let format = Format(rawValue: fileExtension.last!.lowercased()) else {
-      let known = Format.allCases.map { ".\($0.rawValue)" }.joined(separator: ", ")
+      let known = Format.allCases.map { ".\($0.rawValue)" }.joined(separator: " or ")
       throw refuse("the file name must end in \(known) (the format is chosen by the extension)")
     }
     self.format = format
@@ -86,26 +89,38 @@ public struct ImageOutput: Sendable, Equatable {
 
   /// Checks that an image of `width` × `height` pixels can be written in the format.
   public func check(width: Int, height: Int) throws(ImageOutputError) {
-    switch format {
-    case .png:
-      guard width <= RGB8Image.maximumPNGSize, height <= RGB8Image.maximumPNGSize else {
-        throw ImageOutputError(
-          path: requestedPath,
-          problem: "a \(width)×\(height) image is larger than PNG allows: libpng writes at most "
-            + "\(RGB8Image.maximumPNGSize) pixels in width and height")
-      }
+    let limit = switch format {
+    case .png: RGB8Image.maximumPNGSize
+    case .exr: Int(Int32.max)  // OpenEXR's data window is 32-bit
+    }
+    guard width <= limit, height <= limit else {
+      let library = format == .png ? "libpng" : "OpenEXR"
+      throw ImageOutputError(
+        path: requestedPath,
+        problem: "a \(width)×\(height) image is larger than \(format.rawValue.uppercased()) allows: "
+          + "\(library) writes at most \(limit) pixels in width and height")
     }
   }
 
-  /// Writes `image`: to standard output, or atomically to the file (see
+  /// Writes a render, given as linear colours row by row from the top: as
+  /// 8-bit sRGB for PNG, as linear floats (or `pixelType`) for OpenEXR; to
+  /// standard output, or atomically to the file (see
   /// ``replaceFileAtomically(at:mode:temporaryFiles:writingWith:)``),
   /// recording the temporary file in `temporaryFiles` while it exists.
-  public func write(_ image: RGB8Image, temporaryFiles: TemporaryFiles? = nil) throws(PNGError) {
-    switch destination {
-    case .standardOutput:
-      try image.writePNG(toDescriptor: STDOUT_FILENO, name: "standard output")
-    case .file(let path, let mode):
-      try image.writePNG(to: path, mode: mode, temporaryFiles: temporaryFiles)
+  /// - Throws: `PNGError` or `EXRError`, naming the file.
+  public func write(linear colors: [Color], width: Int, height: Int, pixelType: EXRPixelType = .float,
+                    temporaryFiles: TemporaryFiles? = nil) throws {
+    switch (format, destination) {
+    case (.png, .standardOutput):
+      try SRGB.image(colors, width: width, height: height).writePNG(toDescriptor: STDOUT_FILENO, name: "standard output")
+    case (.png, .file(let path, let mode)):
+      try SRGB.image(colors, width: width, height: height).writePNG(to: path, mode: mode, temporaryFiles: temporaryFiles)
+    case (.exr, .standardOutput):
+      try EXRImage(width: width, height: height, colors: colors)
+        .write(toDescriptor: STDOUT_FILENO, name: "standard output", as: pixelType)
+    case (.exr, .file(let path, let mode)):
+      try EXRImage(width: width, height: height, colors: colors)
+        .write(to: path, as: pixelType, mode: mode, temporaryFiles: temporaryFiles)
     }
   }
 
