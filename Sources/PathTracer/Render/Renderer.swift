@@ -30,6 +30,21 @@ public enum Renderer {
     _ scene: Scene, film description: FilmDescription? = nil, options: RenderOptions = RenderOptions(),
     progress: (Progress) -> Void = { _ in }
   ) -> (image: [Color], report: RenderReport) {
+    renderTiles(scene, film: description, options: options, progress: progress) { film, report in
+      (film.resolve(), report)
+    }
+  }
+
+  /// Renders the tiles of `scene` that `part` selects (all of them by
+  /// default) and hands `use` the film with their filtered samples,
+  /// unresolved: what a render part writes (see ``RenderPartFile``) and
+  /// ``render(_:film:options:progress:)`` resolves. The other tiles' buffers
+  /// stay zero. Returns what `use` returns.
+  public static func renderTiles<Result>(
+    _ scene: Scene, film description: FilmDescription? = nil, options: RenderOptions = RenderOptions(),
+    part: RenderPart = .whole, progress: (Progress) -> Void = { _ in },
+    then use: (borrowing Film, RenderReport) -> Result
+  ) -> Result {
     let description = description ?? scene.film
     do throws(RenderLimitError) {
       try RenderLimits.check(scene, film: description, options: options)
@@ -39,7 +54,8 @@ public enum Renderer {
     let pixels = PixelRenderer(scene: scene, film: description, options: options)
     let film = Film(width: description.width, height: description.height, filter: description.filter,
                     tileSize: options.tileSize)
-    let totalTiles = film.tiles.count
+    let tiles = part.tiles(of: film.tiles)
+    let totalTiles = tiles.count
     let threadCount = max(1, min(options.threads, totalTiles))
     let work = SharedWork()
     let start = ContinuousClock.now
@@ -52,8 +68,9 @@ public enum Renderer {
         let thread = Thread {
           var worker = TileRenderer(pixels)
           while true {
-            let tile = work.nextTile.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard tile < totalTiles else { break }
+            let next = work.nextTile.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard next < totalTiles else { break }
+            let tile = tiles[next]
             let samplesBefore = worker.samplesTaken
             worker.render(tile: tile, film: shared.value.pointee)
             work.completedSamples.wrappingAdd(worker.samplesTaken - samplesBefore, ordering: .relaxed)
@@ -83,7 +100,6 @@ public enum Renderer {
         }
       }
     }
-    let image = film.resolve()
     let seconds = (ContinuousClock.now - start).seconds
     let workers = work.results.withLock { $0 }
     let report = RenderReport(
@@ -92,7 +108,7 @@ public enum Renderer {
       droppedSamples: workers.reduce(0) { $0 + $1.dropped },
       arenaPeakBytesPerPixel: workers.map(\.peakBytes).max() ?? 0,
       arenaBlocks: workers.reduce(0) { $0 + $1.blocks })
-    return (image, report)
+    return use(film, report)
   }
 
   /// What the workers share: the tile counter, progress, and their results.
