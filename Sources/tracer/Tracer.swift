@@ -2,118 +2,20 @@ import ArgumentParser
 import Foundation
 import PathTracer
 
-/// The command line: read a scene, render it, write a PNG.
+/// The command line: `tracer render` (the default: `tracer SCENE` renders it)
+/// and `tracer merge`, which joins render parts.
 @main
 struct Tracer: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tracer",
     abstract: "Render a scene in tray_rust's JSON format with a path tracer that allocates from one arena per pixel.",
     discussion: """
-      The image is written as an 8-bit sRGB PNG or, for an .exr output, as linear OpenEXR. Rendering is deterministic: the same \
-      scene, settings and --seed give the same image whatever the number of threads.
-
-      Example:
-        tracer scenes/cornell.json -o cornell.png --spp 64 --threads 2
-      """)
-
-  @Argument(help: "The scene file (tray_rust JSON format).")
-  var scene: String
-
-  @Option(name: .shortAndLong, help: ArgumentHelp(
-    "The image to write: .png (8-bit sRGB) or .exr (linear RGB floats), or - for a PNG on standard output. Default: the scene's name with .png, in the current folder.",
-    discussion: "A symlink is followed and its target replaced; anything but a regular file (a device, a FIFO) is refused."))
-  var output: String?
-
-  @Flag(help: "Write an .exr output as 16-bit half floats rather than 32-bit floats.")
-  var half = false
-
-  @Option(help: "Worker threads. Default: one per core.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-  @Option(help: "Samples per pixel, overriding the scene's film.samples.")
-  var spp: Int?
-
-  @Option(help: "Image size as WIDTHxHEIGHT, overriding the scene's film.width and film.height.")
-  var resolution: Resolution?
-
-  @Option(help: "Seed for the random numbers.")
-  var seed: UInt64 = 0
-
-  @Option(help: "The scene time of the frame, which animated textures show.")
-  var time: Float = 0
-
-  @Option(help: ArgumentHelp(
-    "Where pixels keep samples and BSDFs: arena (the default) or heap.",
-    discussion: "heap makes the same data as Swift arrays and [any BxDF] existentials, to measure what the arena saves."))
-  var scratchMemory: ScratchMemory = .arena
-
-  @OptionGroup(title: "Sampler")
-  var samplerOptions: SamplerOptions
-
-  @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-  var quiet = false
-
-  func validate() throws {
-    guard (1...RenderLimits.maximumThreads).contains(threads) else {
-      throw ValidationError("--threads must be from 1 to \(RenderLimits.maximumThreads)")
-    }
-    if let spp, spp <= 0 { throw ValidationError("--spp must be at least 1") }
-    guard time.isFinite else { throw ValidationError("--time must be a finite number") }
-  }
-
-  func run() throws {
-    let scene: Scene
-    do {
-      scene = try SceneLoader.load(path: self.scene)
-    } catch {
-      throw ExitCode.failure(printing: "error: \(error)")
-    }
-    // The film the scene asks for, as the command line changes it.
-    var film = scene.film
-    if let spp { film.samplesPerPixel = spp }
-    try samplerOptions.apply(to: &film)
-    if let resolution {
-      film.width = resolution.width
-      film.height = resolution.height
-    }
-    let options = RenderOptions(threads: threads, seed: seed, scratchMemory: scratchMemory, time: time)
-    let outputPath = output ?? Self.defaultOutput(for: self.scene)
-
-    // Everything that can be known before rendering is checked before it:
-    // what the run needs against the limits and the machine's memory, and
-    // that the output can be written in a format that takes the image's size.
-    let destination: ImageOutput
-    do {
-      try RenderLimits.check(scene, film: film, options: options)
-      destination = try ImageOutput(path: outputPath)
-      try destination.check(width: film.width, height: film.height)
-    } catch {
-      throw ExitCode.failure(printing: "error: \(error)")
-    }
-    let interruption = Interruption()
-
-    let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-    let (image, report) = Renderer.render(scene, film: film, options: options) { progress.update($0) }
-    progress.finish()
-
-    do {
-      try destination.write(linear: image, width: film.width, height: film.height,
-                            pixelType: half ? .half : .float, temporaryFiles: interruption.temporaryFiles)
-    } catch {
-      throw ExitCode.failure(printing: "error: \(error)")
-    }
-    if !quiet {
-      let summary = String(
-        format: "%@: %dx%d, %@, %.2f s, %.2f M samples/s, arena peak %d bytes/pixel in %d block(s), %d dropped sample(s)",
-        outputPath, film.width, film.height, SamplerOptions.summary(of: report, film: film), report.seconds,
-        report.samplesPerSecond / 1e6, report.arenaPeakBytesPerPixel, report.arenaBlocks, report.droppedSamples)
-      FileHandle.standardError.write(Data((summary + "\n").utf8))
-    }
-  }
-
-  static func defaultOutput(for scenePath: String) -> String {
-    FilePathComponents(scenePath).stem + ".png"
-  }
+      `tracer SCENE` is `tracer render SCENE`. A render can be split into parts that any job \
+      scheduler runs: `tracer render SCENE --part K/N -o part-K.exr` for K = 1…N, then \
+      `tracer merge part-*.exr -o out.png`.
+      """,
+    subcommands: [RenderCommand.self, MergeCommand.self],
+    defaultSubcommand: RenderCommand.self)
 }
 
 /// `WIDTHxHEIGHT`, e.g. `640x480`.
@@ -138,3 +40,7 @@ extension ExitCode {
 }
 
 extension ScratchMemory: ExpressibleByArgument {}
+
+extension RenderPart: ExpressibleByArgument {
+  public init?(argument: String) { self.init(parsing: argument) }
+}

@@ -159,4 +159,32 @@ struct CommandLineTests {
     #expect(SRGB.image(colors, width: linear.width, height: linear.height) == png)
     try? FileManager.default.removeItem(at: folder)
   }
+
+  @Test("tracer render --part K/N and tracer merge give the one-process PNG, byte for byte; merge names what is wrong")
+  func partsAndMerge() throws {
+    try validSceneText.write(to: folder.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
+    var result = try TracerCommand.run(["tiny.json", "-o", "one.png", "--quiet", "--resolution", "40x24"], in: folder)
+    #expect(result.status == 0, "\(result.errorOutput)")
+    for k in 1...3 {
+      result = try TracerCommand.run(["render", "tiny.json", "--part", "\(k)/3", "-o", "p\(k).exr", "--quiet",
+                                      "--resolution", "40x24", "--threads", "\(k)"], in: folder)
+      #expect(result.status == 0, "\(result.errorOutput)")
+    }
+    result = try TracerCommand.run(["merge", "p2.exr", "p3.exr", "p1.exr", "-o", "merged.png"], in: folder)
+    #expect(result.status == 0, "\(result.errorOutput)")
+    #expect(try Data(contentsOf: folder.appendingPathComponent("merged.png"))
+            == Data(contentsOf: folder.appendingPathComponent("one.png")))
+
+    result = try TracerCommand.run(["merge", "p1.exr", "p3.exr", "-o", "bad.png"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.errorOutput.contains("part 2 of 3 missing"), "\(result.errorOutput)")
+    result = try TracerCommand.run(["merge", "p1.exr", "one.png", "-o", "bad.png"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.errorOutput.contains("one.png"), "\(result.errorOutput)")
+    result = try TracerCommand.run(["tiny.json", "--part", "1/3", "-o", "part.png"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.errorOutput.contains("-o must name an .exr file"), "\(result.errorOutput)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.png").path))
+    try? FileManager.default.removeItem(at: folder)
+  }
 }
