@@ -56,6 +56,11 @@ struct RenderCommand: ParsableCommand {
   @OptionGroup(title: "Sampler")
   var samplerOptions: SamplerOptions
 
+  @Flag(help: ArgumentHelp(
+    "Do nothing when the output already exists and reads back as this render's image (or part).",
+    discussion: "For reruns after preemption: an output of the right size (a part: of this render and part) is kept; anything else is rendered again."))
+  var skipExisting = false
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -100,6 +105,14 @@ struct RenderCommand: ParsableCommand {
     } catch {
       throw ExitCode.failure(printing: "error: \(error)")
     }
+    if skipExisting, case .file(let path, _) = destination.destination,
+       let kept = Self.existingOutput(at: path, format: destination.format, film: film, part: self.part,
+                                      identity: { RenderIdentity(sceneFile: try SceneFile.readBytes(atPath: self.scene),
+                                                                 film: film, options: options) })
+    {
+      if !quiet { FileHandle.standardError.write(Data("\(outputPath): \(kept), skipped\n".utf8)) }
+      return
+    }
     let interruption = Interruption()
 
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
@@ -132,6 +145,32 @@ struct RenderCommand: ParsableCommand {
         outputPath, film.width, film.height, self.part.map { " part \($0)" } ?? "", SamplerOptions.summary(of: report, film: film), report.seconds,
         report.samplesPerSecond / 1e6, report.arenaPeakBytesPerPixel, report.arenaBlocks, report.droppedSamples)
       FileHandle.standardError.write(Data((summary + "\n").utf8))
+    }
+  }
+
+  /// Why the file at `path` already is the output asked for (for
+  /// `--skip-existing`), or `nil` when it is missing or is not: it must read
+  /// back in its format at the film's size, and a part must be the same part
+  /// of the same render.
+  static func existingOutput(at path: String, format: ImageOutput.Format, film: FilmDescription, part: RenderPart?,
+                             identity: () throws -> RenderIdentity) -> String? {
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    switch (format, part) {
+    case (.png, _):
+      guard let image = try? RGB8Image.readPNG(from: path), image.width == film.width, image.height == film.height
+      else { return nil }
+      return "a valid \(film.width)x\(film.height) PNG exists"
+    case (.exr, nil):
+      guard let image = try? EXRImage.read(from: path), image.width == film.width, image.height == film.height,
+            image.attributes[RenderPartFile.partAttribute] == nil
+      else { return nil }
+      return "a valid \(film.width)x\(film.height) OpenEXR image exists"
+    case (.exr, let part?):
+      guard let image = try? EXRImage.read(from: path), let identity = try? identity(),
+            image.attributes[RenderPartFile.partAttribute] == part.description,
+            RenderIdentity.keysMatch(image.attributes, identity)
+      else { return nil }
+      return "part \(part) of this render exists"
     }
   }
 

@@ -187,4 +187,31 @@ struct CommandLineTests {
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.png").path))
     try? FileManager.default.removeItem(at: folder)
   }
+
+  @Test("--skip-existing keeps a valid output of this render and renders again over anything else")
+  func skipExisting() throws {
+    try validSceneText.write(to: folder.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
+    let image = folder.appendingPathComponent("out.png")
+    func run(_ extra: [String]) throws -> (status: Int32, errorOutput: String) {
+      try TracerCommand.run(["tiny.json", "-o", "out.png", "--skip-existing"] + extra, in: folder)
+    }
+    var result = try run([])
+    #expect(result.status == 0 && !result.errorOutput.contains("skipped"), "\(result.errorOutput)")
+    result = try run([])
+    #expect(result.status == 0 && result.errorOutput.contains("out.png: a valid 8x6 PNG exists, skipped"), "\(result.errorOutput)")
+    result = try run(["--resolution", "4x4"])  // another size: rendered again
+    #expect(result.status == 0 && !result.errorOutput.contains("skipped"), "\(result.errorOutput)")
+    try Data("half a PNG".utf8).write(to: image)  // damaged: rendered again
+    result = try run(["--quiet"])
+    #expect(result.status == 0)
+    #expect(try RGB8Image.readPNG(from: image.path).width == 8)
+
+    result = try TracerCommand.run(["tiny.json", "--part", "2/3", "-o", "p.exr", "--quiet"], in: folder)
+    #expect(result.status == 0, "\(result.errorOutput)")
+    result = try TracerCommand.run(["tiny.json", "--part", "2/3", "-o", "p.exr", "--skip-existing"], in: folder)
+    #expect(result.errorOutput.contains("p.exr: part 2/3 of this render exists, skipped"), "\(result.errorOutput)")
+    result = try TracerCommand.run(["tiny.json", "--part", "2/3", "--seed", "5", "-o", "p.exr", "--skip-existing"], in: folder)
+    #expect(result.status == 0 && !result.errorOutput.contains("skipped"), "another seed is another render: \(result.errorOutput)")
+    try? FileManager.default.removeItem(at: folder)
+  }
 }

@@ -34,6 +34,11 @@ public struct RenderIdentity: Sendable, Equatable {
     self.attributes = attributes
   }
 
+  /// Whether `attributes` (a part file's) hold exactly `identity`.
+  public static func keysMatch(_ attributes: [String: String], _ identity: RenderIdentity) -> Bool {
+    keys.allSatisfy { attributes[$0] == identity.attributes[$0] }
+  }
+
   /// Every attribute's name, in the order differences are reported.
   static let keys = ["tracer.scene_hash", "tracer.resolution", "tracer.spp", "tracer.sampler", "tracer.seed",
                      "tracer.time", "tracer.tile_size", "tracer.apron"]
