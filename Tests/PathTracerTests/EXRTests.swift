@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CEXR
 @testable import PathTracer
 
 /// OpenEXR output through OpenEXR's C API (issue 10, item 1).
@@ -30,8 +31,9 @@ struct EXRTests {
         }
       }
     }
-    #expect(read.attributes["tracer.scene"] == "cornell.json")
-    #expect(read.attributes["tracer.part"] == "2/7")
+    #expect(read.attributes == image.attributes)  // the part's own name and type are not the image's
+    // An image read back can be written again.
+    #expect(try EXRImage.decode(try read.encoded(name: "b.exr"), path: "b.exr").holdsTheSameValues(as: image))
   }
 
   @Test("half floats keep about three digits")
@@ -62,5 +64,28 @@ struct EXRTests {
     #expect(throws: EXRError(path: folder.path + "/none.exr", message: "cannot read: No such file or directory")) {
       try EXRImage.read(from: folder.path + "/none.exr")
     }
+  }
+
+  @Test("noisy images of every size come back exactly, where OpenEXR 3.1.5's ZIP compression alone does not")
+  func noisyImages() throws {
+    var state: UInt64 = 42
+    func next() -> Float {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Float(state >> 40) / Float(1 << 24)
+    }
+    var zipFailures = 0
+    for trial in 0..<300 {
+      var image = EXRImage(width: 8 + Int(next() * 40), height: 8 + Int(next() * 80), channels: ["R", "G", "B", "W"])
+      let noise = next()
+      for i in image.pixels.indices { image.pixels[i] = (next() - 0.3) * noise + Float(i % 97) * 0.01 * (1 - noise) }
+      if trial % 3 == 0 { for i in image.pixels.indices where next() < 0.2 { image.pixels[i] = 0 } }
+      let back = try EXRImage.decode(try image.encoded(name: "n.exr"), path: "n.exr")
+      #expect(back.holdsTheSameValues(as: image), "trial \(trial)")
+      let zipped = try EXRImage.decode(try image.encoded(as: .float, compression: EXR_COMPRESSION_ZIP, name: "z.exr"),
+                                       path: "z.exr")
+      if !zipped.holdsTheSameValues(as: image) { zipFailures += 1 }
+    }
+    // Not an expectation on OpenEXR, which a fixed version may pass: a record of why the check exists.
+    print("OpenEXR ZIP round trips that changed values: \(zipFailures) of 300")
   }
 }
