@@ -75,8 +75,10 @@ public struct TransformSpline: Sendable {
 
   /// Relative allowance that ``motionBounds(of:over:)`` adds for the rounding
   /// of evaluating the spline in `Float` (quaternion normalization, the
-  /// blends, the matrix products): a few times 10⁻⁷ of the coordinates'
-  /// size, here 10⁻⁵, generously.
+  /// blends, the matrix products), which is a few times 10⁻⁷ of the
+  /// coordinates' size. The tests' dense sampling of random splines finds
+  /// corners outside the bounds with no allowance, and none with a tenth
+  /// of this one.
   public static let roundingAllowance: Float = 1e-5
 
   /// A box that holds `box`, moved by the spline, at every time in `times`
