@@ -306,6 +306,14 @@ struct KeyframeTests {
     #expect(matricesClose(halfway.matrix * halfway.inverse, .identity))
     #expect(spline.transform(at: -5) == spline.transform(at: 0))
     #expect(spline.transform(at: 9) == spline.transform(at: 4))
+    // Blends keep the matrix affine, exactly ((1 - t) + t rounds to 1 for
+    // every Float t in [0, 1]): a last row off by an ulp would turn every
+    // point's transformation into a projective division.
+    for step in 0...400 {
+      let t = Float(step) / 100
+      #expect(spline.transform(at: t).matrix.row3 == SIMD4(0, 0, 0, 1), "at \(t)")
+      #expect(spline.transform(at: t).inverse.row3 == SIMD4(0, 0, 0, 1), "at \(t)")
+    }
   }
 
   @Test("control points that mirror and control points that do not cannot share a spline")

@@ -58,7 +58,7 @@ public struct DecomposedTransform: Sendable, Equatable, BitwiseCopyable {
     let rotationMatrix = rotation.normalized.matrix
     let inverseLinear = inverseScale * rotationMatrix.transposed
     // The inverse of x ↦ L x + T is x ↦ L⁻¹ x − L⁻¹ T.
-    let inverseTranslation = -inverseLinear.linearPart.applyLinear(to: translation)
+    let inverseTranslation = -AffineMatrix(inverseLinear).apply(vector: translation)
     return Transform(matrix: (rotationMatrix * scale).translated(by: translation),
                      inverse: inverseLinear.translated(by: inverseTranslation))
   }
@@ -70,12 +70,5 @@ extension DecomposedTransform: SplineBlendable {
     DecomposedTransform(translation: .blend(a.translation, b.translation, t),
                         rotation: .slerp(a.rotation, b.rotation, t),
                         scale: .blend(a.scale, b.scale, t))
-  }
-}
-
-extension Matrix4 {
-  /// The upper-left 3x3 block applied to `v`.
-  func applyLinear(to v: Vector3) -> Vector3 {
-    Vector3((row0 * SIMD4(v, 0)).sum(), (row1 * SIMD4(v, 0)).sum(), (row2 * SIMD4(v, 0)).sum())
   }
 }

@@ -111,7 +111,7 @@ public struct TransformSpline: Sendable {
     let active = spline.controlPoints[spline.controlPointIndices(over: times)]
     let rotation = active.first!.rotation
     let sameRotation = active.allSatisfy { $0.rotation == rotation }
-    let rotationMatrix = rotation.normalized.matrix
+    let rotationMatrix = AffineMatrix(rotation.normalized.matrix)
 
     var translations = Bounds3.empty
     var turned = Bounds3.empty   // of R Sᵢ c, used when the rotation is fixed
@@ -119,9 +119,9 @@ public struct TransformSpline: Sendable {
     for keyframe in active {
       translations = translations.union(keyframe.translation)
       for corner in 0..<8 {
-        let stretched = keyframe.scale.applyLinear(to: box.corner(corner))
+        let stretched = AffineMatrix(keyframe.scale).apply(vector: box.corner(corner))
         radius = Swift.max(radius, length(stretched))
-        if sameRotation { turned = turned.union(rotationMatrix.applyLinear(to: stretched)) }
+        if sameRotation { turned = turned.union(rotationMatrix.apply(vector: stretched)) }
       }
     }
     let moved = sameRotation
