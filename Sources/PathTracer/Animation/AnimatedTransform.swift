@@ -8,11 +8,11 @@
 /// splines have their own knots, and their product is no B-spline.
 ///
 /// ```swift
-/// let member = AnimatedTransform(.translate(Vector3(2, 0, 0)))        // fixed in its group
-/// let group = AnimatedTransform(levels: [.spline(spin)])              // the group turns
+/// let member = AnimatedTransform(.translate(Vector3(2, 0, 0)))   // fixed in its group
+/// let group = AnimatedTransform(levels: [.spline(spin)])         // spin: a TransformSpline
 /// let placed = group * member
-/// placed.isAnimated                                                   // true
-/// placed.transform(at: 0.5)                                           // turned, then moved
+/// placed.isAnimated                                              // true
+/// placed.transform(at: 0.5)                                      // moved, then turned with the group
 /// ```
 ///
 /// Fixed levels next to each other are multiplied together when the stack is
@@ -26,10 +26,14 @@
 public struct AnimatedTransform: Sendable {
   /// One level of a stack: a fixed transform or one that moves.
   public enum Level: Sendable {
+    /// A transform that does not change: a `transform` list.
     case fixed(Transform)
+    /// A transform that moves: `keyframes`.
     case spline(TransformSpline)
   }
 
+  /// One transform, or a stack; kept apart so that a transform that never
+  /// moves is one value with nothing to loop over.
   enum Storage: Sendable {
     case fixed(Transform)
     /// Innermost level first; at least one level moves.

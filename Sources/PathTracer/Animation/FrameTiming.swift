@@ -53,6 +53,11 @@ public struct FrameTiming: Sendable, Equatable {
     guard shutterSize.isFinite && (0...1).contains(shutterSize) else {
       throw FrameTimingError(.shutterSize, "must be a fraction of the frame from 0 to 1, found \(shutterSize)")
     }
+    self.init(checked: frames, sceneTime, startFrame, endFrame, shutterSize)
+  }
+
+  /// The memberwise initializer, for values already checked.
+  private init(checked frames: Int, _ sceneTime: Float, _ startFrame: Int, _ endFrame: Int, _ shutterSize: Float) {
     self.frames = frames
     self.sceneTime = sceneTime
     self.startFrame = startFrame
@@ -61,7 +66,7 @@ public struct FrameTiming: Sendable, Equatable {
   }
 
   /// One frame, at time 0, with the shutter open for no time.
-  public static let still = try! FrameTiming(frames: 1, sceneTime: 0, startFrame: 0, endFrame: 0, shutterSize: 0)
+  public static let still = FrameTiming(checked: 1, 0, 0, 0, 0)
 
   /// The frames to render, `startFrame ... endFrame`.
   public var frameRange: ClosedRange<Int> { startFrame...endFrame }

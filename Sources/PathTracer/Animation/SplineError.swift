@@ -26,6 +26,7 @@ public enum SplineError: Error, Equatable, Sendable, CustomStringConvertible {
   /// the same handedness.
   case handednessChanges(index: Int)
 
+  /// The problem in words, without a location: the loader puts the JSON path in front.
   public var description: String {
     switch self {
     case .negativeDegree(let degree):
