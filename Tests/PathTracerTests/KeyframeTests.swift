@@ -254,6 +254,19 @@ struct KeyframeTests {
     #expect(mostIterations < 20)
   }
 
+  @Test("the linear part's inverse by cofactors agrees with Gauss-Jordan, and is nil for a flat matrix")
+  func linearInverse() throws {
+    var rng = PCG32(seed: 17)
+    for _ in 0..<200 {
+      let m = rng.nextTransform(mirror: rng.nextFloat() < 0.5).matrix.linearPart
+      let fast = try #require(m.linearInverse)
+      #expect(matricesClose(fast, try #require(m.inverse), relative: 1e-5))
+      #expect(matricesClose(fast * m, .identity, relative: 1e-5))
+    }
+    #expect(Transform.scale(Vector3(1, 0, 1)).matrix.linearInverse == nil)
+    #expect(Transform.scale(1e-15).matrix.linearInverse == nil)   // determinant 1e-45 is subnormal
+  }
+
   @Test("a scale, a turn and a move come apart into exactly those")
   func knownDecomposition() throws {
     let m = Transform.applying([.scale(Vector3(2, 1, 0.5)), .rotateZ(degrees: 30), .translate(Vector3(0, 5, -1))])
