@@ -17,7 +17,7 @@
 /// Evaluating at a time costs the spline's `d (d + 1) / 2` blends (each a
 /// slerp and about 40 operations) and the composition and inversion of the
 /// result (about 150 operations); nothing allocates. In a release build,
-/// about 0.3 µs for degree 1 and 0.6 µs for degree 3 on this project's machine.
+/// about 0.3 µs for degree 1 and 0.5 µs for degree 3 on this project's machine.
 public struct TransformSpline: Sendable {
   /// The decomposed keyframes, their quaternions on the shorter arcs.
   public let spline: BSpline<DecomposedTransform>
