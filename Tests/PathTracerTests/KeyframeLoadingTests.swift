@@ -178,3 +178,50 @@ private let tr15Path = "/work/shared/tray_rust/tr15.json"
 private func tr15Exists() -> Bool {
   (try? SceneFile.readBytes(atPath: tr15Path)) != nil
 }
+
+@Suite("Loading an animated field of view")
+struct FieldOfViewLoadingTests {
+  static func camera(_ members: String) throws(SceneError) -> JSONNode {
+    try JSONNode.parse("{ \"camera\": { \(members) } }", fileName: "cam.json").required("camera")
+  }
+
+  @Test("one angle is constant; an array with knots and a degree is a spline, clamped to its domain")
+  func fieldOfView() throws {
+    let fixed = try SceneLoader.fieldOfView(from: try Self.camera("\"fov\": 30"))
+    #expect(fixed.evaluate(at: -4) == 30 && fixed.evaluate(at: 100) == 30)
+    let animated = try SceneLoader.fieldOfView(from: try Self.camera(
+      "\"fov\": [40, 55, 30], \"fov_knots\": [0, 0, 1, 2, 2], \"fov_spline_degree\": 1"))
+    #expect(animated.evaluate(at: 0) == 40 && animated.evaluate(at: 0.5) == 47.5 && animated.evaluate(at: 1) == 55)
+    #expect(animated.evaluate(at: 2) == 30 && animated.evaluate(at: 7) == 30)
+    // tray_rust evaluates it once per frame, at the frame's middle.
+    let timing = try FrameTiming(frames: 4, sceneTime: 2, startFrame: 0, endFrame: 3)
+    #expect(animated.evaluate(at: timing.midpoint(of: 1)) == 47.5 + 0.25 * 15)
+  }
+
+  @Test("mistakes in an animated field of view are reported at their JSON path",
+        arguments: [
+          ("\"fov\": 180", "cam.json: camera.fov: must be less than 180 degrees, found 180.0"),
+          ("\"fov\": [40, 0], \"fov_knots\": [0, 0, 1, 1], \"fov_spline_degree\": 1",
+           "cam.json: camera.fov[1]: must be greater than zero, found 0"),
+          ("\"fov\": [40, 50], \"fov_knots\": [0, 0, 1, 1]", "cam.json: camera: missing required key \"fov_spline_degree\""),
+          ("\"fov\": [40, 50], \"fov_spline_degree\": 1", "cam.json: camera: missing required key \"fov_knots\""),
+          ("\"fov\": [40, 50], \"fov_knots\": [0, 0, 1, 1], \"fov_spline_degree\": -1",
+           "cam.json: camera.fov_spline_degree: must not be negative, found -1"),
+          ("\"fov\": [40, 50], \"fov_knots\": [0, 0, 1], \"fov_spline_degree\": 1",
+           "cam.json: camera.fov_knots: expected 4 knots (one per control point plus the degree plus 1), found 3"),
+          ("\"fov\": [40, 50], \"fov_knots\": [0, 1, 0, 1], \"fov_spline_degree\": 1",
+           "cam.json: camera.fov_knots[2]: knots must not decrease"),
+          ("\"fov\": [40, 50], \"fov_knots\": [0, 0, 0, 1, 1], \"fov_spline_degree\": 2",
+           "cam.json: camera.fov: a spline of degree 2 needs more than 2 control points, found 2"),
+          ("\"fov\": [], \"fov_knots\": [0], \"fov_spline_degree\": 0",
+           "cam.json: camera.fov: a spline of degree 0 needs more than 0 control points, found 0"),
+        ])
+  func fieldOfViewErrors(members: String, expected: String) {
+    do {
+      _ = try SceneLoader.fieldOfView(from: try Self.camera(members))
+      Issue.record("expected an error starting: \(expected)")
+    } catch {
+      #expect(error.description.hasPrefix(expected), "\(error.description)")
+    }
+  }
+}

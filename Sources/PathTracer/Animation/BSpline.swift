@@ -64,6 +64,14 @@ public struct BSpline<Point: SplineBlendable>: Sendable {
     self.knots = knots
   }
 
+  /// The spline that is `value` at every time: degree 0, one control
+  /// point, knots `[0, 1]` (tray_rust's form of a static transform).
+  public init(constant value: Point) {
+    degree = 0
+    controlPoints = [value]
+    knots = [0, 1]
+  }
+
   /// The times the spline is defined for, `knots[degree] ... knots[controlPoints.count]`;
   /// never a single point.
   public var domain: ClosedRange<Float> { knots[degree]...knots[controlPoints.count] }

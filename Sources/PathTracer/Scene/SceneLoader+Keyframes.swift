@@ -35,21 +35,12 @@ extension SceneLoader {
     var knots: [Float] = []
     for knot in knotNodes { knots.append(try knot.float()) }
 
+    let nodes = SplineNodes(owner: node, degree: degreeNode, points: pointsNode, pointValues: transformNodes,
+                            knots: knotsNode, knotValues: knotNodes)
     do {
       return try TransformSpline(degree: degree, controlPoints: controlPoints, knots: knots)
     } catch {
-      switch error {
-      case .negativeDegree:
-        throw (degreeNode ?? node).error(error.description)
-      case .tooFewControlPoints:
-        throw pointsNode.error(error.description)
-      case .wrongKnotCount, .emptyDomain:
-        throw knotsNode.error(error.description)
-      case .knotNotFinite(let index), .knotDecreases(let index):
-        throw knotNodes[index].error(error.description)
-      case .singularControlPoint(let index), .handednessChanges(let index):
-        throw transformNodes[index].error(error.description)
-      }
+      throw nodes.error(for: error)
     }
   }
 
@@ -69,5 +60,35 @@ extension SceneLoader {
     }
     guard let transformNode else { return .fixed(.identity) }
     return .fixed(try transform(from: transformNode))
+  }
+}
+
+/// Where a spline's parts are in a scene file, so that a ``SplineError`` can
+/// be reported at the value that is wrong.
+struct SplineNodes {
+  /// The object holding the spline: where a missing degree's error goes.
+  let owner: JSONNode
+  let degree: JSONNode?
+  /// The control points' array, and the node of each point's value.
+  let points: JSONNode
+  let pointValues: [JSONNode]
+  /// The knots' array and each knot.
+  let knots: JSONNode
+  let knotValues: [JSONNode]
+
+  /// `error` as a scene error at the node it is about.
+  func error(for error: SplineError) -> SceneError {
+    switch error {
+    case .negativeDegree:
+      return (degree ?? owner).error(error.description)
+    case .tooFewControlPoints:
+      return points.error(error.description)
+    case .wrongKnotCount, .emptyDomain:
+      return knots.error(error.description)
+    case .knotNotFinite(let index), .knotDecreases(let index):
+      return knotValues[index].error(error.description)
+    case .singularControlPoint(let index), .handednessChanges(let index):
+      return pointValues[index].error(error.description)
+    }
   }
 }
