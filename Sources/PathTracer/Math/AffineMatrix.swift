@@ -80,6 +80,6 @@ public struct AffineMatrix: Sendable, Equatable, BitwiseCopyable {
 }
 
 /// The sum of the absolute values of the lanes.
-private func absoluteSum(_ v: SIMD4<Float>) -> Float {
+func absoluteSum(_ v: SIMD4<Float>) -> Float {
   Swift.abs(v.x) + Swift.abs(v.y) + Swift.abs(v.z) + Swift.abs(v.w)
 }

@@ -11,9 +11,7 @@ extension SceneLoader {
       throw cameras.unsupported("\"cameras\" (animated camera lists)")
     }
     let node = try root.required("camera")
-    let fovNode = try node.required("fov")
-    let fov = try fovNode.positiveFloat()
-    guard fov < 180 else { throw fovNode.error("must be less than 180 degrees, found \(fov)") }
+    let fov = try angleOfView(try node.required("fov"))
     if let keyframes = node.optional("keyframes") { throw keyframes.unsupported("camera keyframes") }
 
     let cameraToWorld: Transform
