@@ -45,8 +45,16 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Seed for the random numbers.")
   var seed: UInt64 = 0
 
-  @Option(help: "The scene time of the frame, which animated textures show.")
-  var time: Float = 0
+  @Option(help: "The first frame to render (from 0), overriding the scene's film.start_frame.")
+  var startFrame: Int?
+
+  @Option(help: "The last frame to render (inclusive), overriding the scene's film.end_frame.")
+  var endFrame: Int?
+
+  @Option(help: ArgumentHelp(
+    "Render one instant of the scene, at this time in seconds, instead of its frames.",
+    discussion: "A still of an animated scene; the output is named as for one frame."))
+  var time: Float?
 
   @Option(help: ArgumentHelp(
     "Where pixels keep samples and BSDFs: arena (the default) or heap.",
@@ -69,7 +77,12 @@ struct RenderCommand: ParsableCommand {
       throw ValidationError("--threads must be from 1 to \(RenderLimits.maximumThreads)")
     }
     if let spp, spp <= 0 { throw ValidationError("--spp must be at least 1") }
-    guard time.isFinite else { throw ValidationError("--time must be a finite number") }
+    if let time {
+      guard time.isFinite else { throw ValidationError("--time must be a finite number") }
+      guard startFrame == nil, endFrame == nil else {
+        throw ValidationError("--time renders one instant: it cannot be given with --start-frame or --end-frame")
+      }
+    }
   }
 
   func run() throws {
@@ -87,65 +100,98 @@ struct RenderCommand: ParsableCommand {
       film.width = resolution.width
       film.height = resolution.height
     }
-    let options = RenderOptions(threads: threads, seed: seed, scratchMemory: scratchMemory, time: time)
-    let part = self.part ?? .whole
-    let outputPath = output ?? Self.defaultOutput(for: self.scene, part: self.part)
+    let baseOptions = RenderOptions(threads: threads, seed: seed, scratchMemory: scratchMemory)
+
+    // The instants to render: the frames in range (each at its shutter's
+    // opening), or the one --time names.
+    let frames: [(number: Int?, time: Float)]
+    do throws(FrameTimingError) {
+      let timing = film.timing
+      let range = try FrameTiming(frames: timing.frames, sceneTime: timing.sceneTime,
+                                  startFrame: startFrame ?? timing.startFrame,
+                                  endFrame: endFrame ?? (startFrame.map { max($0, timing.endFrame) } ?? timing.endFrame),
+                                  shutterSize: timing.shutterSize)
+      film.timing = range
+      frames = time.map { [(nil, $0)] } ?? range.frameRange.map { ($0, range.shutterInterval($0).lowerBound) }
+    } catch {
+      let flag = error.field == .startFrame ? "--start-frame" : error.field == .endFrame ? "--end-frame" : error.field.rawValue
+      throw ExitCode.failure(printing: "error: \(flag): \(error.problem)")
+    }
 
     // Everything that can be known before rendering is checked before it:
     // what the run needs against the limits and the machine's memory, and
-    // that the output can be written in a format that takes the image's size.
-    let destination: ImageOutput
+    // that every output can be written in a format that takes the image's size.
+    let naming: FrameOutputNaming
+    let destinations: [ImageOutput]
     do {
-      try RenderLimits.check(scene, film: film, options: options)
-      destination = try ImageOutput(path: outputPath)
-      try destination.check(width: film.width, height: film.height)
-      if self.part != nil, destination.format != .exr || destination.destination == .standardOutput {
-        throw ValidationError("--part writes an OpenEXR part file: -o must name an .exr file, not \(outputPath)")
-      }
-    } catch {
-      throw ExitCode.failure(printing: "error: \(error)")
-    }
-    if skipExisting, case .file(let path, _) = destination.destination,
-       let kept = Self.existingOutput(at: path, format: destination.format, film: film, part: self.part,
-                                      identity: { RenderIdentity(sceneFile: try SceneFile.readBytes(atPath: self.scene),
-                                                                 film: film, options: options) })
-    {
-      if !quiet { FileHandle.standardError.write(Data("\(outputPath): \(kept), skipped\n".utf8)) }
-      return
-    }
-    let interruption = Interruption()
-
-    let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-    let report: RenderReport
-    do {
-      if let part = self.part {
-        // A part: its tiles' buffers and the render's identity, for `tracer merge`.
-        let identity = RenderIdentity(sceneFile: try SceneFile.readBytes(atPath: self.scene), film: film, options: options)
-        let (partImage, partReport) = Renderer.renderTiles(scene, film: film, options: options, part: part,
-                                                           progress: { progress.update($0) }) { film, report in
-          (RenderPartFile.image(of: film, part: part, identity: identity), report)
+      try RenderLimits.check(scene, film: film, options: baseOptions)
+      naming = try FrameOutputNaming(
+        output: output ?? Self.defaultOutput(for: self.scene, part: part), frameCount: frames.count,
+        defaultExtension: part == nil ? "png" : "exr")
+      destinations = try frames.map { frame throws in
+        let destination = try ImageOutput(path: naming.path(forFrame: frame.number))
+        try destination.check(width: film.width, height: film.height)
+        if part != nil, destination.format != .exr || destination.destination == .standardOutput {
+          throw ValidationError("--part writes OpenEXR part files: -o must name an .exr file, not \(destination.requestedPath)")
         }
-        progress.finish()
-        guard case .file(let path, let mode) = destination.destination else { fatalError("checked above") }
-        try partImage.write(to: path, mode: mode, temporaryFiles: interruption.temporaryFiles)
-        report = partReport
-      } else {
-        let (image, imageReport) = Renderer.render(scene, film: film, options: options) { progress.update($0) }
-        progress.finish()
-        try destination.write(linear: image, width: film.width, height: film.height,
-                              pixelType: half ? .half : .float, temporaryFiles: interruption.temporaryFiles)
-        report = imageReport
+        return destination
       }
     } catch {
       throw ExitCode.failure(printing: "error: \(error)")
     }
-    if !quiet {
-      let summary = String(
-        format: "%@: %dx%d%@, %@, %.2f s, %.2f M samples/s, arena peak %d bytes/pixel in %d block(s), %d dropped sample(s)",
-        outputPath, film.width, film.height, self.part.map { " part \($0)" } ?? "", SamplerOptions.summary(of: report, film: film), report.seconds,
-        report.samplesPerSecond / 1e6, report.arenaPeakBytesPerPixel, report.arenaBlocks, report.droppedSamples)
-      FileHandle.standardError.write(Data((summary + "\n").utf8))
+    let sceneFile = part == nil ? [] : (try? SceneFile.readBytes(atPath: self.scene)) ?? []
+    let interruption = Interruption()
+    let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+
+    for (index, (frame, destination)) in zip(frames, destinations).enumerated() {
+      var options = baseOptions
+      options.time = frame.time
+      let identity = RenderIdentity(sceneFile: sceneFile, film: film, options: options)
+      let label = frames.count > 1 ? "frame \(frame.number!) (\(index + 1) of \(frames.count)) " : ""
+      if skipExisting, case .file(let path, _) = destination.destination,
+         let kept = Self.existingOutput(at: path, format: destination.format, film: film, part: part, identity: identity)
+      {
+        if !quiet { FileHandle.standardError.write(Data("\(label)\(destination.requestedPath): \(kept), skipped\n".utf8)) }
+        continue
+      }
+      progress.label = label
+      let report: RenderReport
+      do {
+        report = try render(scene, film: film, options: options, identity: identity, to: destination,
+                            temporaryFiles: interruption.temporaryFiles, progress: progress)
+      } catch {
+        throw ExitCode.failure(printing: "error: \(error)")
+      }
+      if !quiet {
+        let summary = String(
+          format: "%@%@: %dx%d%@, %@, %.2f s, %.2f M samples/s, arena peak %d bytes/pixel in %d block(s), %d dropped sample(s)",
+          label, destination.requestedPath, film.width, film.height, part.map { " part \($0)" } ?? "",
+          SamplerOptions.summary(of: report, film: film), report.seconds, report.samplesPerSecond / 1e6,
+          report.arenaPeakBytesPerPixel, report.arenaBlocks, report.droppedSamples)
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+      }
     }
+  }
+
+  /// Renders one instant (the whole image, or the part asked for) and writes it.
+  func render(_ scene: Scene, film: FilmDescription, options: RenderOptions, identity: RenderIdentity,
+              to destination: ImageOutput, temporaryFiles: TemporaryFiles, progress: ProgressBar) throws -> RenderReport {
+    if let part {
+      // A part: its tiles' buffers and the render's identity, for `tracer merge`.
+      let (partImage, report) = Renderer.renderTiles(scene, film: film, options: options, part: part,
+                                                     progress: { progress.update($0) }) { film, report in
+        (RenderPartFile.image(of: film, part: part, identity: identity), report)
+      }
+      progress.finish()
+      guard case .file(let path, let mode) = destination.destination else { fatalError("checked before rendering") }
+      try partImage.write(to: path, mode: mode, temporaryFiles: temporaryFiles)
+      return report
+    }
+    let (image, report) = Renderer.render(scene, film: film, options: options) { progress.update($0) }
+    progress.finish()
+    try destination.write(linear: image, width: film.width, height: film.height,
+                          pixelType: half ? .half : .float, temporaryFiles: temporaryFiles)
+    return report
   }
 
   /// Why the file at `path` already is the output asked for (for
@@ -153,7 +199,7 @@ struct RenderCommand: ParsableCommand {
   /// back in its format at the film's size, and a part must be the same part
   /// of the same render.
   static func existingOutput(at path: String, format: ImageOutput.Format, film: FilmDescription, part: RenderPart?,
-                             identity: () throws -> RenderIdentity) -> String? {
+                             identity: RenderIdentity) -> String? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     switch (format, part) {
     case (.png, _):
@@ -166,7 +212,7 @@ struct RenderCommand: ParsableCommand {
       else { return nil }
       return "a valid \(film.width)x\(film.height) OpenEXR image exists"
     case (.exr, let part?):
-      guard let image = try? EXRImage.read(from: path), let identity = try? identity(),
+      guard let image = try? EXRImage.read(from: path),
             image.attributes[RenderPartFile.partAttribute] == part.description,
             RenderIdentity.keysMatch(image.attributes, identity)
       else { return nil }
@@ -174,7 +220,8 @@ struct RenderCommand: ParsableCommand {
     }
   }
 
-  /// The scene's name with `.png`, or `-part-K-of-N.exr` for a part.
+  /// The scene's name with `.png`, or `-part-K-of-N.exr` for a part (with
+  /// the frame number before the extension when there are several frames).
   static func defaultOutput(for scenePath: String, part: RenderPart?) -> String {
     let stem = FilePathComponents(scenePath).stem
     return part.map { "\(stem)-part-\($0.index)-of-\($0.count).exr" } ?? stem + ".png"

@@ -19,6 +19,10 @@ public struct FilmDescription: Sendable {
   public var filter: ReconstructionFilter
   /// Which random numbers the pixels use (the film's `sampler`); low-discrepancy by default.
   public var sampler: Sampler
+  /// The frames the scene's time is cut into, and which of them to render
+  /// (the film's `frames`, `scene_time`, `start_frame`, `end_frame`, and the
+  /// camera's `shutter_size`); one still frame by default.
+  public var timing: FrameTiming = .still
 
   public init(width: Int, height: Int, samplesPerPixel: Int, filter: ReconstructionFilter,
               sampler: Sampler = .lowDiscrepancy) {

@@ -7,8 +7,8 @@ extension SceneLoader {
   ///           "filter": { "type": "mitchell_netravali", "width": 2, "height": 2, "b": 0.333, "c": 0.333 } }
   /// ```
   /// Any width, height and sample count are accepted (tray_rust's multiple-of-8
-  /// and power-of-two limits do not apply). `frames`, `start_frame`,
-  /// `end_frame` and `scene_time` are accepted for a single frame only.
+  /// and power-of-two limits do not apply). The frame keys are read by
+  /// ``frameTiming(film:camera:)``.
   static func film(from node: JSONNode) throws(SceneError) -> FilmDescription {
     let width = try node.required("width").positiveInt()
     let height = try node.required("height").positiveInt()
@@ -16,9 +16,6 @@ extension SceneLoader {
     let samples = try samplesNode.positiveInt()
     guard samples <= RenderLimits.maximumSamplesPerPixel else {
       throw samplesNode.error("must be at most \(RenderLimits.maximumSamplesPerPixel), found \(samples)")
-    }
-    if let frames = node.optional("frames"), try frames.positiveInt() > 1 {
-      throw frames.unsupported("rendering more than one frame")
     }
     let filter = try filter(from: try node.required("filter"))
     var film = FilmDescription(width: width, height: height, samplesPerPixel: samples, filter: filter)

@@ -35,7 +35,9 @@ public struct SceneLoader {
   }
 
   mutating func scene(from root: JSONNode) throws(SceneError) -> Scene {
-    let film = try Self.film(from: try root.required("film"))
+    let filmNode = try root.required("film")
+    var film = try Self.film(from: filmNode)
+    film.timing = try Self.frameTiming(film: filmNode, camera: root.optional("camera"))
     let camera = try Self.camera(from: root)
     let integrator = try Self.integrator(from: try root.required("integrator"))
     let textures = try readTextures(root.optional("textures"))
