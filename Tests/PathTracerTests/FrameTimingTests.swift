@@ -62,3 +62,44 @@ struct FrameTimingTests {
     }
   }
 }
+
+@Suite("Loading frame timing")
+struct FrameTimingLoadingTests {
+  static func timing(film: String, camera: String? = nil) throws(SceneError) -> FrameTiming {
+    let root = try JSONNode.parse("{ \"film\": { \(film) }\(camera.map { ", \"camera\": { \($0) }" } ?? "") }",
+                                  fileName: "frames.json")
+    return try SceneLoader.frameTiming(film: try root.required("film"), camera: root.optional("camera"))
+  }
+
+  @Test("tray_rust's film keys and the camera's shutter_size; each may be left out")
+  func loading() throws {
+    let tr15 = try Self.timing(film: "\"frames\": 600, \"start_frame\": 10, \"end_frame\": 20, \"scene_time\": 25",
+                               camera: "\"shutter_size\": 0.25")
+    #expect(tr15 == (try FrameTiming(frames: 600, sceneTime: 25, startFrame: 10, endFrame: 20, shutterSize: 0.25)))
+    let still = try Self.timing(film: "\"frames\": 1, \"start_frame\": 0, \"end_frame\": 0, \"scene_time\": 0")
+    #expect(still.frameRange == 0...0 && still.shutterSize == 0.5 && still.shutterInterval(0) == 0...0)
+    let defaults = try Self.timing(film: "\"frames\": 4, \"scene_time\": 2", camera: "\"fov\": 30")
+    #expect(defaults.frameRange == 0...3 && defaults.shutterInterval(2) == 1...1.25)
+    #expect(try Self.timing(film: "\"width\": 8") == (try FrameTiming(frames: 1, sceneTime: 0, startFrame: 0, endFrame: 0)))
+  }
+
+  @Test("values out of range are reported at their path",
+        arguments: [
+          ("\"frames\": 0", nil, "frames.json: film.frames: must be at least 1, found 0"),
+          ("\"frames\": 2.5", nil, "frames.json: film.frames: expected an integer, found 2.5"),
+          ("\"frames\": 4, \"scene_time\": -2", nil, "frames.json: film.scene_time: must be a number of seconds, zero or more"),
+          ("\"frames\": 4, \"start_frame\": 4", nil, "frames.json: film.start_frame: must be a frame from 0 to 3 (frames - 1), found 4"),
+          ("\"frames\": 4, \"start_frame\": 2, \"end_frame\": 1", nil,
+           "frames.json: film.end_frame: must be a frame from start_frame 2 to 3 (frames - 1), found 1"),
+          ("\"frames\": 4", "\"shutter_size\": 2", "frames.json: camera.shutter_size: must be a fraction of the frame from 0 to 1, found 2.0"),
+          ("\"frames\": 4", "\"shutter_size\": \"half\"", "frames.json: camera.shutter_size: expected a number, found \"half\""),
+        ] as [(String, String?, String)])
+  func loadingErrors(film: String, camera: String?, expected: String) {
+    do {
+      _ = try Self.timing(film: film, camera: camera)
+      Issue.record("expected an error starting: \(expected)")
+    } catch {
+      #expect(error.description.hasPrefix(expected), "\(error.description)")
+    }
+  }
+}

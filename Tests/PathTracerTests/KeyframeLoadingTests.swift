@@ -86,7 +86,7 @@ struct KeyframeLoadingTests {
   @Test("every mistake in keyframes is reported at its JSON path",
         arguments: [
           (changed("\"degree\": 1", "\"degree\": -1"),
-           "anim.json: objects[0].keyframes.degree: must not be negative, found -1"),
+           "anim.json: objects[0].keyframes.degree: the degree must not be negative, found -1"),
           (changed("\"degree\": 1", "\"degree\": 1.5"),
            "anim.json: objects[0].keyframes.degree: expected an integer, found 1.5"),
           ("[]", "anim.json: objects[0].keyframes: expected an object, found an array"),
@@ -206,7 +206,7 @@ struct FieldOfViewLoadingTests {
           ("\"fov\": [40, 50], \"fov_knots\": [0, 0, 1, 1]", "cam.json: camera: missing required key \"fov_spline_degree\""),
           ("\"fov\": [40, 50], \"fov_spline_degree\": 1", "cam.json: camera: missing required key \"fov_knots\""),
           ("\"fov\": [40, 50], \"fov_knots\": [0, 0, 1, 1], \"fov_spline_degree\": -1",
-           "cam.json: camera.fov_spline_degree: must not be negative, found -1"),
+           "cam.json: camera.fov_spline_degree: the degree must not be negative, found -1"),
           ("\"fov\": [40, 50], \"fov_knots\": [0, 0, 1], \"fov_spline_degree\": 1",
            "cam.json: camera.fov_knots: expected 4 knots (one per control point plus the degree plus 1), found 3"),
           ("\"fov\": [40, 50], \"fov_knots\": [0, 1, 0, 1], \"fov_spline_degree\": 1",

@@ -169,6 +169,8 @@ struct KeyframeTests {
     let spline = try TransformSpline(degree: 3, controlPoints: (0..<6).map { _ in rng.nextTransform() },
                                      knots: [0, 0, 0, 0, 1, 2, 3, 3, 3, 3])
     var sum = Vector3.zero
+    // Warm up: the runtime allocates generic metadata the first time a type is used.
+    for step in 0..<10 { sum += spline.transform(at: Float(step)).apply(point: .zero) }
     let before = malloc_counter_thread_count()
     for step in 0..<1000 {
       sum += spline.transform(at: Float(step) / 333).apply(point: Point3(1, 2, 3))

@@ -17,9 +17,11 @@
 /// converges quadratically, and the error of each step's rotation is about
 /// the square of the last. `S = Rᵀ · L` is then symmetric: the scale along
 /// three perpendicular axes, including any shear. A mirroring `L`
-/// (negative determinant) has an orthogonal factor that is a reflection;
-/// both factors are then negated, so that `R` is always a proper rotation
-/// and `S` takes the mirror (`-R · -S = L`).
+/// (negative determinant) has a polar decomposition `L = Q · P` whose
+/// orthogonal factor `Q` is a reflection; both factors are then negated,
+/// so that `R = -Q` is a proper rotation, `S = -P` takes the mirror, and
+/// still `R · S = L`. (The iteration runs on `-L`, whose orthogonal factor
+/// is `-Q`.)
 ///
 /// ```swift
 /// let m = Transform.applying([.scale(Vector3(2, 1, 1)), .rotateZ(degrees: 30),

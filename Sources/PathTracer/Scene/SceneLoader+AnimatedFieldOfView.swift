@@ -23,11 +23,8 @@ extension SceneLoader {
     for node in angleNodes { angles.append(try angleOfView(node)) }
     let degreeNode = try camera.required("fov_spline_degree")
     let degree = try degreeNode.int()
-    if degree < 0 { throw degreeNode.error("must not be negative, found \(degree)") }
     let knotsNode = try camera.required("fov_knots")
-    let knotNodes = try knotsNode.elements()
-    var knots: [Float] = []
-    for knot in knotNodes { knots.append(try knot.float()) }
+    let (knots, knotNodes) = try SplineNodes.knots(at: knotsNode)
     let nodes = SplineNodes(owner: camera, degree: degreeNode, points: fovNode, pointValues: angleNodes,
                             knots: knotsNode, knotValues: knotNodes)
     do {

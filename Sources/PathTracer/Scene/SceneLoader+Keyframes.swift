@@ -19,7 +19,6 @@ extension SceneLoader {
   static func keyframes(from node: JSONNode) throws(SceneError) -> TransformSpline {
     let degreeNode = node.optional("degree")
     let degree = try degreeNode?.int() ?? 3
-    if let degreeNode, degree < 0 { throw degreeNode.error("must not be negative, found \(degree)") }
 
     let pointsNode = try node.required("control_points")
     var controlPoints: [Transform] = []
@@ -31,10 +30,7 @@ extension SceneLoader {
     }
 
     let knotsNode = try node.required("knots")
-    let knotNodes = try knotsNode.elements()
-    var knots: [Float] = []
-    for knot in knotNodes { knots.append(try knot.float()) }
-
+    let (knots, knotNodes) = try SplineNodes.knots(at: knotsNode)
     let nodes = SplineNodes(owner: node, degree: degreeNode, points: pointsNode, pointValues: transformNodes,
                             knots: knotsNode, knotValues: knotNodes)
     do {
@@ -75,6 +71,14 @@ struct SplineNodes {
   /// The knots' array and each knot.
   let knots: JSONNode
   let knotValues: [JSONNode]
+
+  /// The numbers of the knot array at `node`, and the node of each.
+  static func knots(at node: JSONNode) throws(SceneError) -> (values: [Float], nodes: [JSONNode]) {
+    let nodes = try node.elements()
+    var values: [Float] = []
+    for knot in nodes { values.append(try knot.float()) }
+    return (values, nodes)
+  }
 
   /// `error` as a scene error at the node it is about.
   func error(for error: SplineError) -> SceneError {
