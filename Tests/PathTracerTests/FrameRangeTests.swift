@@ -25,7 +25,7 @@ struct FrameRangeTests {
 
   @Test("every bad frame key is an error at its JSON path",
         arguments: [
-          (#""frames": 0,"#, "", "f.json: film.frames: must be greater than zero, found 0"),
+          (#""frames": 0,"#, "", "f.json: film.frames: must be at least 1, found 0"),
           (#""frames": 4, "scene_time": -1,"#, "", "f.json: film.scene_time: must be a number of seconds, zero or more, found -1.0"),
           (#""frames": 4, "start_frame": 4,"#, "", "f.json: film.start_frame: must be a frame from 0 to 3 (frames - 1), found 4"),
           (#""frames": 4, "start_frame": 2, "end_frame": 1,"#, "",

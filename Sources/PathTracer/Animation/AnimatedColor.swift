@@ -40,8 +40,8 @@ public struct AnimatedColor: Sendable, Equatable {
   ///
   /// - Precondition: there is at least one keyframe, and every time is finite.
   public init(keyframes: [Keyframe]) {
-    precondition(!keyframes.isEmpty, "an animated colour needs a keyframe")
-    precondition(keyframes.allSatisfy { $0.time.isFinite }, "keyframe times must be finite")
+    require(!keyframes.isEmpty, "an animated colour needs a keyframe")
+    require(keyframes.allSatisfy { $0.time.isFinite }, "keyframe times must be finite")
     self.keyframes = keyframes.sorted { $0.time < $1.time }
   }
 

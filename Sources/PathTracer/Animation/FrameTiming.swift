@@ -77,14 +77,14 @@ public struct FrameTiming: Sendable, Equatable {
   /// The times frame `frame` spans, `[i T / F, (i + 1) T / F]`. The
   /// caller passes a frame in `0 ..< frames`.
   public func frameInterval(_ frame: Int) -> ClosedRange<Float> {
-    precondition((0..<frames).contains(frame), "frame \(frame) is not in 0..<\(frames)")
+    require((0..<frames).contains(frame), "frame \(frame) is not in 0..<\(frames)")
     return Float(start(of: frame))...Float(start(of: frame + 1))
   }
 
   /// The times frame `frame`'s shutter is open: from the frame's start for
   /// ``shutterSize`` of the frame.
   public func shutterInterval(_ frame: Int) -> ClosedRange<Float> {
-    precondition((0..<frames).contains(frame), "frame \(frame) is not in 0..<\(frames)")
+    require((0..<frames).contains(frame), "frame \(frame) is not in 0..<\(frames)")
     let open = start(of: frame)
     let length = Double(sceneTime) / Double(frames)
     return Float(open)...Float(open + Double(shutterSize) * length)
@@ -93,7 +93,7 @@ public struct FrameTiming: Sendable, Equatable {
   /// The middle of frame `frame`, where tray_rust evaluates an animated
   /// field of view once per frame.
   public func midpoint(of frame: Int) -> Float {
-    precondition((0..<frames).contains(frame), "frame \(frame) is not in 0..<\(frames)")
+    require((0..<frames).contains(frame), "frame \(frame) is not in 0..<\(frames)")
     return Float((start(of: frame) + start(of: frame + 1)) / 2)
   }
 

@@ -70,7 +70,7 @@ public struct TransformSpline: Sendable {
     // Minkowski's determinant inequality, det(Σ wᵢ Sᵢ)^⅓ ≥ Σ wᵢ det(Sᵢ)^⅓,
     // so such a blend is never closer to singular than its flattest keyframe.
     guard let transform = decomposed(at: time).transform else {
-      preconditionFailure("a blend of stretches of one handedness turned out singular at time \(time)")
+      requirementFailed("a blend of stretches of one handedness turned out singular at time \(time)")
     }
     return transform
   }
