@@ -8,7 +8,7 @@ import PackageDescription
 /// that the fuzzer sees the parsers' coverage and AddressSanitizer checks
 /// their memory). A separate package, so that the main one stays free of
 /// sanitizer flags and of executables that only link with libFuzzer.
-let fuzzTargets = ["FuzzJSON", "FuzzScene", "FuzzOBJ", "FuzzPNG", "FuzzMERL", "FuzzRender"]
+let fuzzTargets = ["FuzzJSON", "FuzzScene", "FuzzOBJ", "FuzzPNG", "FuzzMERL", "FuzzEXR", "FuzzRender"]
 
 let package = Package(
   name: "Fuzz",

@@ -46,7 +46,7 @@ struct FuzzRegressionTests {
     }
   }
 
-  @Test("OBJ, PNG and MERL inputs that once crashed are read or refused with an error")
+  @Test("OBJ, PNG, MERL and OpenEXR inputs that once crashed are read or refused with an error")
   func files() throws {
     for input in try Self.inputs(of: "FuzzOBJ") {
       _ = try? OBJFile.parse(String(decoding: input.bytes, as: UTF8.self), fileName: input.name)
@@ -56,6 +56,11 @@ struct FuzzRegressionTests {
     }
     for input in try Self.inputs(of: "FuzzMERL") {
       _ = input.bytes.withUnsafeBytes { try? MERLFile.table(parsing: $0, fileName: input.name) }
+    }
+    for input in try Self.inputs(of: "FuzzEXR") {
+      if let image = try? EXRImage.decode(input.bytes, path: input.name) {
+        _ = try? RenderPartFile.merge([(path: input.name, image: image)])
+      }
     }
   }
 }
