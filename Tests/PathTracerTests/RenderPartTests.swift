@@ -79,6 +79,11 @@ struct RenderPartTests {
     let error = #expect(throws: RenderMergeError.self) { try RenderPartFile.merge([("a.exr", one), ("x.exr", plain)]) }
     #expect(error?.path == "x.exr")
     #expect(error?.problem.hasPrefix("not a render part") == true)
+    var huge = one
+    huge.attributes["tracer.part"] = "1/1"
+    huge.attributes["tracer.resolution"] = "60000x60000"  // claimed, not held: nothing is allocated for it
+    let claimed = #expect(throws: RenderMergeError.self) { try RenderPartFile.merge([("h.exr", huge)]) }
+    #expect(claimed?.problem.hasPrefix("damaged: a part of 56250000 tiles") == true, "\(String(describing: claimed))")
     var cropped = two
     cropped.height -= 1
     cropped.pixels.removeLast(cropped.width * cropped.channels.count)

@@ -135,26 +135,39 @@ public enum RenderPartFile {
     else {
       throw refuse(first.path, "its size attributes are damaged")
     }
-    let film = Film(width: size[0], height: size[1], filter: .box(radius: SIMD2(repeating: Float(apron))),
-                    tileSize: tileSize)
-    let side = film.bufferSide
+    // Each part's shape first, from the tile grid alone, so that sizes a
+    // file merely claims allocate nothing.
+    let grid = TileGrid(width: size[0], height: size[1], tileSize: tileSize)
+    let side = tileSize + 2 * apron
+    var channelIndices: [[Int]] = []
     for (path, image) in parts {
-      let part = RenderPart(parsing: image.attributes[partAttribute]!)!
-      let tiles = part.tiles(of: film.tiles)
-      guard image.width == side, image.height == side * max(tiles.count, 1),
+      let tileCount = RenderPart(parsing: image.attributes[partAttribute]!)!.tiles(of: grid).count
+      guard image.width == side, image.height == side * max(tileCount, 1),
             let r = image.channelIndex("R"), let g = image.channelIndex("G"), let b = image.channelIndex("B"),
             let w = image.channelIndex("W")
       else {
-        throw refuse(path, "damaged: a part of \(tiles.count) tiles is \(side)×\(side * tiles.count) pixels "
+        throw refuse(path, "damaged: a part of \(tileCount) tiles is \(side)×\(side * max(tileCount, 1)) pixels "
                      + "of channels R, G, B, W; this one is \(image.width)×\(image.height) of \(image.channels.joined(separator: ", "))")
       }
+      channelIndices.append([r, g, b, w])
+    }
+    let filmBytes = MemoryRequirement(count: grid.count, stride: side * side * MemoryLayout<SIMD4<Float>>.stride)
+      + MemoryRequirement(count: size[0] * size[1], stride: 2 * MemoryLayout<SIMD4<Float>>.stride)
+    guard filmBytes.fits() else {
+      throw refuse(first.path, "a \(size[0])×\(size[1]) film needs \(filmBytes), more than this machine has")
+    }
+
+    let film = Film(width: size[0], height: size[1], filter: .box(radius: SIMD2(repeating: Float(apron))),
+                    tileSize: tileSize)
+    for ((_, image), indices) in zip(parts, channelIndices) {
+      let part = RenderPart(parsing: image.attributes[partAttribute]!)!
       let stride = image.channels.count
-      for (slot, tile) in tiles.enumerated() {
+      for (slot, tile) in part.tiles(of: film.tiles).enumerated() {
         let buffer = film.accumulators.baseAddress! + tile * side * side
         for pixel in 0..<side * side {
           let base = (slot * side * side + pixel) * stride
-          buffer[pixel] = SIMD4(image.pixels[base + r], image.pixels[base + g], image.pixels[base + b],
-                                image.pixels[base + w])
+          buffer[pixel] = SIMD4(image.pixels[base + indices[0]], image.pixels[base + indices[1]],
+                                image.pixels[base + indices[2]], image.pixels[base + indices[3]])
         }
       }
     }
