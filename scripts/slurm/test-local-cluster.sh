@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts a one-node Slurm cluster on this machine (munged, slurmctld and
 # slurmd, all state in a temporary folder), renders a small scene in parts
-# through submit.sh (an array job and a merge job with afterok), checks the
-# merged image against a one-process render, and stops what it started.
+# through submit.sh (an array job and a merge job with afterok) and a small
+# animation with frames.sbatch (one task per frame), checks both against
+# one-process renders, and stops what it started.
 #
 #   scripts/slurm/test-local-cluster.sh [N]      (default N = 4; run as root)
 #
@@ -83,3 +84,24 @@ done
 scontrol show job "$merge" 2>/dev/null | grep -E 'JobState|ExitCode' || true
 cmp "$state/one.png" "$state/merged.png"
 echo "Slurm: $count parts as an array job, merged after afterok = the one-process render, byte for byte"
+
+# Frames as jobs: three frames of an animated version of the scene, one array task each.
+python3 - "$state/anim.json" <<'PY'
+import json, sys
+scene = json.load(open("scenes/cornell.json"))
+scene["film"].update({"frames": 3, "scene_time": 3})
+for obj in scene["objects"]:
+    geometry = obj.get("geometry", {})
+    if "file" in geometry:
+        geometry["file"] = __import__("os").path.realpath("scenes/" + geometry["file"])
+json.dump(scene, open(sys.argv[1], "w"))
+PY
+"$tracer" "$state/anim.json" "${size[@]}" --threads 2 --quiet -o "$state/one-frames/"
+frames=$(sbatch --parsable --array=0-2 --output="$state/frame-%a.log" --export=ALL,TRACER="$tracer" \
+  scripts/slurm/frames.sbatch "$state/anim.json" "$state/frames" "${size[@]}")
+for _ in $(seq 600); do
+  [[ -z $(squeue -h) ]] && break
+  sleep 0.5
+done
+for frame in 00000 00001 00002; do cmp "$state/one-frames/frame$frame.png" "$state/frames/frame$frame.png"; done
+echo "Slurm: 3 frames as array job $frames = the one-process frame range, byte for byte"
