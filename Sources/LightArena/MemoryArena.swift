@@ -43,18 +43,42 @@ public struct MemoryArena: ~Copyable {
   /// core's L2 cache, which a block reused for every pixel should.
   public static let defaultBlockSize = 64 * 1024
 
-  /// Creates an empty arena. No memory is reserved until the first allocation.
+  /// Creates an empty arena that poisons released memory when the code
+  /// calling this initializer is compiled without optimization.
+  ///
+  /// The default follows *your* build, not LightArena's: this initializer is
+  /// compiled into the caller, so a debug build of your code (`-Onone`, SwiftPM's
+  /// `debug` configuration) gets ``poisonsReleasedMemory`` on, and a release
+  /// build gets it off. No memory is reserved until the first allocation.
   ///
   /// - Parameters:
   ///   - blockSize: The size in bytes of each block the arena obtains from the system.
   ///   - budget: An optional limit on the bytes the arena may hold in its blocks.
   ///     An allocation that would need more throws ``ArenaError/budgetExceeded(requested:reserved:budget:)``
   ///     from the `try`-prefixed methods, and stops the program from the others.
+  @_alwaysEmitIntoClient
   public init(blockSize: Int = MemoryArena.defaultBlockSize, budget: Int? = nil) {
-    precondition(blockSize > 0, "MemoryArena: blockSize must be positive, got \(blockSize)")
-    precondition(budget.map { $0 >= 0 } ?? true, "MemoryArena: budget must not be negative")
+    // Decided here, in the caller's module, with the caller's build settings.
+    self.init(blockSize: blockSize, budget: budget, poisonsReleasedMemory: _isDebugAssertConfiguration())
+  }
+
+  /// Creates an empty arena, choosing whether released memory is poisoned.
+  ///
+  /// - Parameters:
+  ///   - blockSize: The size in bytes of each block the arena obtains from the system.
+  ///   - budget: An optional limit on the bytes the arena may hold in its blocks.
+  ///   - poisonsReleasedMemory: Whether to overwrite released memory with
+  ///     `0xFF` bytes, so that a read through a stale pointer (taken with one of
+  ///     the `withUnsafe…` methods and kept past its scope) sees NaNs and -1s
+  ///     rather than plausible old values. It makes releasing a scope cost as
+  ///     much as writing the memory the scope used, and it keeps the blocks a
+  ///     merge replaced until the next merge (so memory can reach twice the
+  ///     high-water mark); see ``poisonsReleasedMemory``.
+  public init(blockSize: Int = MemoryArena.defaultBlockSize, budget: Int? = nil, poisonsReleasedMemory: Bool) {
+    if _slowPath(blockSize <= 0) { fatalError("MemoryArena: blockSize must be positive, got \(blockSize)") }
+    if _slowPath(budget.map { $0 < 0 } ?? false) { fatalError("MemoryArena: budget must not be negative") }
     state = .allocate(capacity: 1)
-    state.initialize(to: ArenaState(blockSize: blockSize, budget: budget))
+    state.initialize(to: ArenaState(blockSize: blockSize, budget: budget, poisonsReleasedMemory: poisonsReleasedMemory))
   }
 
   deinit {
@@ -66,9 +90,10 @@ public struct MemoryArena: ~Copyable {
   /// Opens an allocation scope, runs `body` with the scope's allocator, and then
   /// releases everything allocated in it.
   ///
-  /// The release costs O(1) whatever the number of allocations (in debug
-  /// builds, released memory is also overwritten with a poison pattern so that
-  /// stale reads show up). It happens whether `body` returns or throws.
+  /// The release costs O(1) whatever the number of allocations (with
+  /// ``poisonsReleasedMemory`` on, released memory is also overwritten with a
+  /// poison pattern so that stale reads show up). It happens whether `body`
+  /// returns or throws.
   ///
   /// The result cannot refer to memory in the arena: values handed out by the
   /// allocator are `~Escapable`, and the compiler rejects returning them.
@@ -79,7 +104,7 @@ public struct MemoryArena: ~Copyable {
   public mutating func withAllocator<Result: ~Copyable, Failure: Error>(
     _ body: (ArenaAllocator) throws(Failure) -> Result
   ) throws(Failure) -> Result {
-    precondition(state.pointee.scopeDepth == 0, "MemoryArena: a scope is already open")
+    if _slowPath(state.pointee.scopeDepth != 0) { ArenaFailure.scopeAlreadyOpen() }
     return try ArenaAllocator.withScope(on: state, depth: 0, body)
   }
 
@@ -91,6 +116,16 @@ public struct MemoryArena: ~Copyable {
 
   /// The limit on reserved bytes this arena was created with, if any.
   public var budget: Int? { state.pointee.budget }
+
+  /// Whether this arena overwrites released memory with `0xFF` bytes.
+  ///
+  /// Set when the arena is created: by default on when the code that creates
+  /// it is compiled without optimization. With poisoning on, every scope's
+  /// release writes the bytes the scope used, and the blocks that a merge at
+  /// the end of the outermost scope replaces are kept, poisoned, until the
+  /// next merge or ``trim()``, so that stale reads of them also see poison.
+  /// Those kept blocks do not count against the budget.
+  public var poisonsReleasedMemory: Bool { state.pointee.poisonsReleasedMemory }
 
   /// Returns all of the arena's blocks to the system. The next allocation starts
   /// a new block. Cost: one `free` per block. Statistics other than the block
