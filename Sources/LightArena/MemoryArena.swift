@@ -43,22 +43,22 @@ public struct MemoryArena: ~Copyable {
   /// core's L2 cache, which a block reused for every pixel should.
   public static let defaultBlockSize = 64 * 1024
 
-  /// Creates an empty arena that poisons released memory when the code
-  /// calling this initializer is compiled without optimization.
+  /// Creates an empty arena that poisons released memory in debug builds.
   ///
-  /// The default follows *your* build, not LightArena's: this initializer is
-  /// compiled into the caller, so a debug build of your code (`-Onone`, SwiftPM's
-  /// `debug` configuration) gets ``poisonsReleasedMemory`` on, and a release
-  /// build gets it off. No memory is reserved until the first allocation.
+  /// "Debug build" means that LightArena itself was compiled without
+  /// optimization, the same condition under which Swift's `assert` runs in
+  /// LightArena's code. SwiftPM compiles a package and its dependencies in one
+  /// configuration, so this is `swift build` (on) against `swift build -c
+  /// release` (off). To decide for yourself, use
+  /// ``init(blockSize:budget:poisonsReleasedMemory:)``. No memory is reserved
+  /// until the first allocation.
   ///
   /// - Parameters:
   ///   - blockSize: The size in bytes of each block the arena obtains from the system.
   ///   - budget: An optional limit on the bytes the arena may hold in its blocks.
   ///     An allocation that would need more throws ``ArenaError/budgetExceeded(requested:reserved:budget:)``
   ///     from the `try`-prefixed methods, and stops the program from the others.
-  @_alwaysEmitIntoClient
   public init(blockSize: Int = MemoryArena.defaultBlockSize, budget: Int? = nil) {
-    // Decided here, in the caller's module, with the caller's build settings.
     self.init(blockSize: blockSize, budget: budget, poisonsReleasedMemory: _isDebugAssertConfiguration())
   }
 
@@ -119,8 +119,8 @@ public struct MemoryArena: ~Copyable {
 
   /// Whether this arena overwrites released memory with `0xFF` bytes.
   ///
-  /// Set when the arena is created: by default on when the code that creates
-  /// it is compiled without optimization. With poisoning on, every scope's
+  /// Set when the arena is created: by default on in debug builds (see
+  /// ``init(blockSize:budget:)``). With poisoning on, every scope's
   /// release writes the bytes the scope used, and the blocks that a merge at
   /// the end of the outermost scope replaces are kept, poisoned, until the
   /// next merge or ``trim()``, so that stale reads of them also see poison.
