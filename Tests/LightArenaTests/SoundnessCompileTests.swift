@@ -87,6 +87,22 @@ struct SoundnessCompileTests {
               print(span[0])
             }
             """),
+          ("copying a vector", "used after consume", """
+            arena.withAllocator { alloc in
+              var first = alloc.makeVector(of: Int.self)
+              var second = first
+              first.append(1)
+              second.append(2)
+            }
+            """),
+          ("appending to a vector while its span is alive", "overlapping accesses", """
+            arena.withAllocator { alloc in
+              var vector = alloc.makeVector(of: Int.self)
+              let span = vector.span
+              vector.append(1)
+              print(span.count)
+            }
+            """),
           ("writing to an array while its span is alive", "overlapping accesses", """
             arena.withAllocator { alloc in
               var values = alloc.allocateArray(repeating: 0, count: 2)

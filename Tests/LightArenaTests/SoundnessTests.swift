@@ -97,6 +97,26 @@ struct SoundnessTests {
     #expect(arena.statistics.systemAllocationCount == settled)
   }
 
+  @Test("the merged block leaves room for the padding large alignments need at other addresses")
+  func mergedBlockFitsLargeAlignments() {
+    var arena = MemoryArena(blockSize: 8192)
+    func scope(_ arena: inout MemoryArena) {
+      arena.withAllocator { alloc in
+        for _ in 0..<6 {
+          _ = alloc.allocateBytes(byteCount: 1, alignment: 1)
+          _ = alloc.allocateBytes(byteCount: 3000, alignment: 4096)
+        }
+      }
+    }
+    scope(&arena)
+    scope(&arena)
+    let settled = arena.statistics
+    for _ in 0..<10 { scope(&arena) }
+    #expect(arena.statistics.systemAllocationCount == settled.systemAllocationCount)
+    #expect(arena.statistics.slowPathCount == settled.slowPathCount)   // all in the merged block
+    #expect(arena.statistics.blockCount == 1)
+  }
+
   @Test("the budget's steady state makes no heap allocation at all",
         .enabled(if: MallocCount.isActive, "the malloc counter is off under AddressSanitizer"))
   func budgetSteadyStateIsMallocFree() throws {
