@@ -104,14 +104,14 @@ public struct ArenaExistential<Metatype: BitwiseCopyable>: ~Escapable {
 
   /// Whether `metatype` stands for exactly `type`.
   ///
-  /// An existential metatype (`any P.Type`, `any (P & Q).Type`, `Any.Type`)
-  /// starts with the pointer to the type's metadata, which is what `type` is:
-  /// comparing the two words avoids a dynamic cast. A `Metatype` of size zero
-  /// is a concrete metatype (`Circle.Type`), which names one type only. Any
-  /// other `Metatype` narrower than a pointer cannot be a metatype at all.
+  /// A metatype stored as a value starts with the pointer to the type's
+  /// metadata, which is what `type` is: a concrete metatype (`Circle.Type`) is
+  /// that pointer, an existential one (`any P.Type`, `any (P & Q).Type`,
+  /// `Any.Type`) that pointer followed by witness tables. Comparing the first
+  /// word therefore avoids a dynamic cast. A `Metatype` narrower than a
+  /// pointer (`Void`, `UInt8`, ...) cannot be a metatype at all.
   @inlinable @inline(__always)
   static func metatype(_ metatype: Metatype, names type: Any.Type) -> Bool {
-    if MemoryLayout<Metatype>.size == 0 { return Metatype.self == type }
     guard MemoryLayout<Metatype>.size >= MemoryLayout<UnsafeRawPointer>.size else { return false }
     let metadata = Swift.withUnsafeBytes(of: metatype) { $0.loadUnaligned(as: UnsafeRawPointer.self) }
     return metadata == unsafeBitCast(type, to: UnsafeRawPointer.self)

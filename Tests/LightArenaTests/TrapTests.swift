@@ -95,6 +95,17 @@ struct TrapTests {
     #expect(Self.printed(result, "the metatype 42 does not name Circle"))
   }
 
+  @Test("a conversion to a value narrower than a metatype traps")
+  func emptyMetatype() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      var arena = MemoryArena()
+      arena.withAllocator { alloc in
+        _ = alloc.allocate(Circle(radius: 1)) { _ in () }
+      }
+    }
+    #expect(Self.printed(result, "does not name Circle"))
+  }
+
   @Test("loading a protocol value as another type traps, in every build")
   func loadAsWrongType() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
