@@ -16,8 +16,9 @@
 /// ## Safety
 /// Only the allocator of the innermost open scope may allocate: an outer
 /// handle used inside a nested scope would hand out memory that the nested
-/// scope releases. This is checked on every allocation (one comparison) and
-/// stops the program with a message.
+/// scope releases. This is checked on every allocation (one comparison), in
+/// every build, and stops the program with a message (see
+/// <doc:ChecksAndBuildConfigurations>).
 public struct ArenaAllocator: ~Escapable {
   @usableFromInline
   let state: UnsafeMutablePointer<ArenaState>

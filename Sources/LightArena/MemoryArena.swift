@@ -29,8 +29,12 @@
 /// Blocks are `blockSize` bytes, or larger for a request that would not fit in
 /// one. When the outermost scope ends with more than one block in use, the
 /// arena replaces them by a single block sized to its high-water mark (rounded
-/// up to a multiple of `blockSize`). Memory therefore stays at the high-water
-/// mark after a spike; call ``trim()`` to give it back.
+/// up to a multiple of `blockSize`, plus room for alignment padding). Memory
+/// therefore stays at the high-water mark after a spike; call ``trim()`` to
+/// give it back. With a budget, the merged block is never larger than the
+/// budget allows; if the high-water mark does not fit in such a block, the
+/// arena keeps its chain of blocks instead, and the next scope walks them
+/// again without asking the system for memory.
 public struct MemoryArena: ~Copyable {
   @usableFromInline
   let state: UnsafeMutablePointer<ArenaState>
