@@ -14,7 +14,7 @@ let scopesPerMixSample = 1_000
 @inline(never)
 func arenaMixedScope(_ arena: inout MemoryArena, seed: Float) -> Float {
   arena.withAllocator { alloc in
-    let samples = alloc.allocateArray(repeating: Float(0), count: 64)
+    var samples = alloc.allocateArray(repeating: Float(0), count: 64)
     for index in stride(from: 0, to: samples.count, by: 8) { samples[index] = seed + Float(index) }
     let weights = alloc.allocateArray(count: 16) { Float($0) * seed }
 
