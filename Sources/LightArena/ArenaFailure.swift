@@ -51,6 +51,11 @@ enum ArenaFailure {
   }
 
   @usableFromInline @inline(never)
+  static func empty(_ operation: StaticString) -> Never {
+    fatalError("\(operation) on an empty vector")
+  }
+
+  @usableFromInline @inline(never)
   static func wrongType(_ metatype: Any, _ type: Any.Type, in operation: StaticString) -> Never {
     fatalError("\(operation): the metatype \(metatype) does not name \(type)")
   }

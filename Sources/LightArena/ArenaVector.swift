@@ -157,7 +157,7 @@ public struct ArenaVector<Element: BitwiseCopyable>: ~Copyable, ~Escapable {
   @inlinable @inline(__always)
   @discardableResult
   public mutating func removeLast() -> Element {
-    if _slowPath(count == 0) { ArenaFailure.indexOutOfRange(-1, count: 0, in: "ArenaVector.removeLast:") }
+    if _slowPath(count == 0) { ArenaFailure.empty("ArenaVector.removeLast()") }
     _count -= 1
     return start[count]
   }
