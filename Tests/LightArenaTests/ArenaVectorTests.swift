@@ -142,4 +142,16 @@ struct ArenaVectorTests {
     }
     #expect(TrapTests.printed(result, "nested scope is open"))
   }
+
+  @Test("removeLast on an empty vector traps, saying so")
+  func removeLastFromEmpty() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      var arena = MemoryArena()
+      arena.withAllocator { alloc in
+        var vector = alloc.makeVector(of: Int.self)
+        vector.removeLast()
+      }
+    }
+    #expect(TrapTests.printed(result, "ArenaVector.removeLast() on an empty vector"))
+  }
 }
