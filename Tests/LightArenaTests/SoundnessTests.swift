@@ -21,7 +21,10 @@ struct SoundnessTests {
     #expect(arena.statistics.reservedBytes == 512)
   }
 
-  @Test("a request for Int.max - 100 bytes throws, with or without a budget, when a block is already held")
+  // Without a budget the request reaches `malloc`, which a sanitizer's allocator
+  // refuses by aborting; the malloc counter is off under sanitizers too.
+  @Test("a request for Int.max - 100 bytes throws when a block is already held",
+        .enabled(if: MallocCount.isActive, "sanitizer allocators abort on impossible requests"))
   func hugeRequestThrows() {
     var unlimited = MemoryArena(blockSize: 1024)
     unlimited.withAllocator { alloc in
@@ -31,6 +34,10 @@ struct SoundnessTests {
       }
       #expect(alloc.statistics.bytesInUse == 8)
     }
+  }
+
+  @Test("a request for Int.max - 100 bytes against a budget throws the budget error")
+  func hugeRequestAgainstABudgetThrows() {
     var budgeted = MemoryArena(blockSize: 1024, budget: 1 << 20)
     budgeted.withAllocator { alloc in
       _ = alloc.allocate(1)
