@@ -53,17 +53,24 @@ struct ClientBuildTests {
     }
     """#
 
-  /// Builds LightArena and the client with `-O` once, in a temporary folder,
-  /// and returns the client's path.
-  static let builtClient: Result<URL, BuildFailure> = {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lightarena-release-\(UUID().uuidString)")
+  /// Builds LightArena and the client with `-O`, as `swift build -c release` would.
+  static let builtClient = build(library: "-O", client: "-O")
+
+  /// LightArena built without optimization (a debug build of it) and the client with `-O`:
+  /// how a prebuilt debug library would be used. Only the poisoning test needs it.
+  static let debugLibraryReleaseClient = build(library: "-Onone", client: "-O")
+
+  /// Compiles LightArena's sources with `library` optimization and the client
+  /// with `client` optimization, in a temporary folder; returns the client's path.
+  static func build(library libraryOptimization: String, client clientOptimization: String) -> Result<URL, BuildFailure> {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lightarena-client-\(UUID().uuidString)")
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../../Sources/LightArena").standardized
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let librarySources = try FileManager.default.contentsOfDirectory(atPath: sources.path)
         .filter { $0.hasSuffix(".swift") }.map { sources.appendingPathComponent($0).path }
-      let library = try run("swiftc", ["-O", "-wmo", "-parse-as-library", "-module-name", "LightArena",
+      let library = try run("swiftc", [libraryOptimization, "-wmo", "-parse-as-library", "-module-name", "LightArena",
                                        "-enable-experimental-feature", "Lifetimes",
                                        "-emit-module", "-emit-module-path", folder.appendingPathComponent("LightArena.swiftmodule").path,
                                        "-c", "-o", folder.appendingPathComponent("LightArena.o").path] + librarySources)
@@ -71,14 +78,14 @@ struct ClientBuildTests {
       let clientSource = folder.appendingPathComponent("main.swift")
       try client.write(to: clientSource, atomically: true, encoding: .utf8)
       let executable = folder.appendingPathComponent("client")
-      let client = try run("swiftc", ["-O", "-I", folder.path, clientSource.path,
+      let client = try run("swiftc", [clientOptimization, "-I", folder.path, clientSource.path,
                                       folder.appendingPathComponent("LightArena.o").path, "-o", executable.path])
       guard client.status == 0 else { return .failure(BuildFailure(output: client.error)) }
       return .success(executable)
     } catch {
       return .failure(BuildFailure(output: "\(error)"))
     }
-  }()
+  }
 
   struct BuildFailure: Error, CustomStringConvertible {
     var output: String
@@ -127,6 +134,14 @@ struct ClientBuildTests {
     let result = try Self.run(client.path, [misuse])
     #expect(result.status != 0, "\(misuse) did not stop the program")
     #expect(result.error.contains("Fatal error: ") && result.error.contains(message), "\(result.error)")
+  }
+
+  @Test("the poisoning default follows how LightArena was compiled, not the client")
+  func poisoningFollowsTheLibrary() throws {
+    let client = try Self.debugLibraryReleaseClient.get()
+    let result = try Self.run(client.path, ["poisoning"])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("poisons by default: true"))
   }
 
   @Test("a release build does not poison by default")
