@@ -24,14 +24,17 @@ extension ArenaAllocator {
     return _overrideLifetime(ArenaArray(start: start, count: count), copying: self)
   }
 
-  /// Allocates an array holding a copy of `elements`.
+  /// Allocates an array holding a copy of `elements`, a random-access
+  /// collection (whose `count` costs O(1)).
   ///
   /// Cost: a pointer bump and a copy of the elements (one pass over `elements`,
   /// after reading its `count`). Stops the program if the collection's `count`
-  /// is not the number of elements it yields.
+  /// is not the number of elements it yields. Any other sequence goes through
+  /// the `Sequence` version (in `ArenaAllocator+Sequences.swift`), which does
+  /// not count first.
   @inlinable
   @_lifetime(copy self)
-  public func allocateArray<Elements: Collection>(
+  public func allocateArray<Elements: RandomAccessCollection>(
     copying elements: Elements
   ) -> ArenaArray<Elements.Element> where Elements.Element: BitwiseCopyable {
     let count = elements.count
@@ -40,11 +43,11 @@ extension ArenaAllocator {
     return _overrideLifetime(ArenaArray(start: start, count: count), copying: self)
   }
 
-  /// Like ``allocateArray(copying:)-(Elements)``, but throws ``ArenaError`` when the
+  /// Like the random-access `allocateArray(copying:)`, but throws ``ArenaError`` when the
   /// size overflows, or the budget or the system allocator does not allow the allocation.
   @inlinable
   @_lifetime(copy self)
-  public func tryAllocateArray<Elements: Collection>(
+  public func tryAllocateArray<Elements: RandomAccessCollection>(
     copying elements: Elements
   ) throws(ArenaError) -> ArenaArray<Elements.Element> where Elements.Element: BitwiseCopyable {
     let count = elements.count
@@ -64,7 +67,7 @@ extension ArenaAllocator {
     return _overrideLifetime(ArenaArray(start: start, count: span.count), copying: self)
   }
 
-  /// Like ``allocateArray(copying:)-(Span<Element>)``, but throws ``ArenaError`` when the
+  /// Like the `Span` version of `allocateArray(copying:)`, but throws ``ArenaError`` when the
   /// budget or the system allocator does not allow the allocation.
   @inlinable
   @_lifetime(copy self)
