@@ -127,6 +127,13 @@ struct SoundnessCompileTests {
               print(kept[0])
             }
             """),
+          ("returning a string's bytes from its scope", "escapes its scope", """
+            let bytes = arena.withAllocator { alloc in
+              let name = alloc.allocateString(copying: "name")
+              return name.utf8
+            }
+            print(bytes.count)
+            """),
           ("the old escaping base address", "baseAddress", """
             arena.withAllocator { alloc in
               let bytes = alloc.allocateBytes(byteCount: 8, alignment: 8)
