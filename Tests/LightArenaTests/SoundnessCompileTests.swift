@@ -127,7 +127,7 @@ struct SoundnessCompileTests {
               print(kept[0])
             }
             """),
-          ("returning a string's bytes from its scope", "escapes its scope", """
+          ("returning a string's bytes from its scope", "Escapable", """
             let bytes = arena.withAllocator { alloc in
               let name = alloc.allocateString(copying: "name")
               return name.utf8
