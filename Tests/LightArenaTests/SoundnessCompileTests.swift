@@ -134,6 +134,16 @@ struct SoundnessCompileTests {
             }
             print(bytes.count)
             """),
+          ("using a value after its checkpoint ended", "escapes its scope", """
+            arena.withAllocator { alloc in
+              let value: ArenaRef<Int>
+              do {
+                let checkpoint = alloc.checkpoint()
+                value = checkpoint.allocator.allocate(1)
+              }
+              print(value.value)
+            }
+            """),
           ("the old escaping base address", "baseAddress", """
             arena.withAllocator { alloc in
               let bytes = alloc.allocateBytes(byteCount: 8, alignment: 8)
