@@ -85,6 +85,19 @@ public struct MemoryArena: ~Copyable {
     state.initialize(to: ArenaState(blockSize: blockSize, budget: budget, poisonsReleasedMemory: poisonsReleasedMemory))
   }
 
+  /// An arena around `state`, which it now owns (used by ``ArenaPool``).
+  init(adopting state: UnsafeMutablePointer<ArenaState>) {
+    self.state = state
+  }
+
+  /// Ends this arena without freeing anything and hands over its state, blocks
+  /// included (used by ``ArenaPool``, which keeps idle arenas this way).
+  consuming func relinquishState() -> UnsafeMutablePointer<ArenaState> {
+    let state = self.state
+    discard self
+    return state
+  }
+
   deinit {
     state.pointee.freeAllBlocks()
     state.deinitialize(count: 1)
