@@ -6,7 +6,7 @@ import Synchronization
 /// A worker thread can own its arena for its whole life; a task in a server
 /// or a `TaskGroup` cannot, as tasks come and go and move between threads.
 /// The pool keeps idle arenas, with their blocks, and lends one to each
-/// ``withArena(_:)-(_)`` call, so that a steady load reuses warm arenas and
+/// `withArena(_:)` call, so that a steady load reuses warm arenas and
 /// makes no system allocation at all:
 ///
 /// ```swift
@@ -109,7 +109,7 @@ public final class ArenaPool: Sendable {
     }
   }
 
-  /// The `async` version of ``withArena(_:)-(_)``: the arena is the task's
+  /// The `async` version of `withArena(_:)`: the arena is the task's
   /// for the duration of the call, across suspension points (it may move to
   /// another thread with the task, which `MemoryArena` allows).
   public func withArena<Result, Failure: Error>(
