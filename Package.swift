@@ -28,6 +28,9 @@ let package = Package(
     // `RealModule`: `Float.exp`, `.atan2(y:x:)`, `.erf`… on every platform,
     // without importing the C library (Glibc, Darwin, Musl…) by name.
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    // `swift package generate-documentation --target LightArena`: a plugin only,
+    // never linked into a product.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // The arena: a library with no dependencies.

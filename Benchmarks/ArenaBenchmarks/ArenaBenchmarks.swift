@@ -25,4 +25,5 @@ let benchmarks: @Sendable () -> Void = {
   registerProtocolValueBenchmarks()
   registerSteadyStateBenchmarks()
   registerResetBenchmarks()
+  registerContainerBenchmarks()
 }

@@ -63,11 +63,10 @@ func registerProtocolValueBenchmarks() {
       let x = seed + Float(round)
       arena.withAllocator { alloc in
         var values = alloc.makeExistentialArray(capacity: 3, of: (any SurfaceResponse.Type).self)
-        values.append(DiffuseResponse(albedo: SIMD3(x, 0.5, 0.25)), as: DiffuseResponse.self)
-        values.append(SpecularResponse(reflectance: x, eta: 1.5), as: SpecularResponse.self)
+        values.append(DiffuseResponse(albedo: SIMD3(x, 0.5, 0.25))) { $0 }
+        values.append(SpecularResponse(reflectance: x, eta: 1.5)) { $0 }
         values.append(
-          GlossyResponse(tint: SIMD3(0.9, x, 0.7), roughness: 0.2, eta: 1.3, absorption: 0.1, anisotropy: x),
-          as: GlossyResponse.self)
+          GlossyResponse(tint: SIMD3(0.9, x, 0.7), roughness: 0.2, eta: 1.3, absorption: 0.1, anisotropy: x)) { $0 }
         blackHole(totalResponse(values, direction: SIMD3(0, 0, 1)))
       }
     }
@@ -83,12 +82,11 @@ func registerProtocolValueBenchmarks() {
       let x = seed + Float(round)
       arena.withAllocator { alloc in
         let diffuse = alloc.allocate(
-          DiffuseResponse(albedo: SIMD3(x, 0.5, 0.25)), as: DiffuseResponse.self as any SurfaceResponse.Type)
+          DiffuseResponse(albedo: SIMD3(x, 0.5, 0.25))) { $0 as any SurfaceResponse.Type }
         let specular = alloc.allocate(
-          SpecularResponse(reflectance: x, eta: 1.5), as: SpecularResponse.self as any SurfaceResponse.Type)
+          SpecularResponse(reflectance: x, eta: 1.5)) { $0 as any SurfaceResponse.Type }
         let glossy = alloc.allocate(
-          GlossyResponse(tint: SIMD3(0.9, x, 0.7), roughness: 0.2, eta: 1.3, absorption: 0.1, anisotropy: x),
-          as: GlossyResponse.self as any SurfaceResponse.Type)
+          GlossyResponse(tint: SIMD3(0.9, x, 0.7), roughness: 0.2, eta: 1.3, absorption: 0.1, anisotropy: x)) { $0 as any SurfaceResponse.Type }
         blackHole(totalResponse(diffuse, specular, glossy, direction: SIMD3(0, 0, 1)))
       }
     }

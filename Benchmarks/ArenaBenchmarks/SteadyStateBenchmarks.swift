@@ -14,7 +14,7 @@ let scopesPerMixSample = 1_000
 @inline(never)
 func arenaMixedScope(_ arena: inout MemoryArena, seed: Float) -> Float {
   arena.withAllocator { alloc in
-    let samples = alloc.allocateArray(repeating: Float(0), count: 64)
+    var samples = alloc.allocateArray(repeating: Float(0), count: 64)
     for index in stride(from: 0, to: samples.count, by: 8) { samples[index] = seed + Float(index) }
     let weights = alloc.allocateArray(count: 16) { Float($0) * seed }
 
@@ -25,11 +25,10 @@ func arenaMixedScope(_ arena: inout MemoryArena, seed: Float) -> Float {
     }
 
     var responses = alloc.makeExistentialArray(capacity: 3, of: (any SurfaceResponse.Type).self)
-    responses.append(DiffuseResponse(albedo: SIMD3(seed, 0.5, 0.25)), as: DiffuseResponse.self)
-    responses.append(SpecularResponse(reflectance: seed, eta: 1.5), as: SpecularResponse.self)
+    responses.append(DiffuseResponse(albedo: SIMD3(seed, 0.5, 0.25))) { $0 }
+    responses.append(SpecularResponse(reflectance: seed, eta: 1.5)) { $0 }
     responses.append(
-      GlossyResponse(tint: SIMD3(0.9, seed, 0.7), roughness: 0.2, eta: 1.3, absorption: 0.1, anisotropy: 0.3),
-      as: GlossyResponse.self)
+      GlossyResponse(tint: SIMD3(0.9, seed, 0.7), roughness: 0.2, eta: 1.3, absorption: 0.1, anisotropy: 0.3)) { $0 }
     total += totalResponse(responses, direction: SIMD3(0, 0, 1))
 
     total += alloc.withScope { temporary in

@@ -16,8 +16,9 @@
 /// ## Safety
 /// Only the allocator of the innermost open scope may allocate: an outer
 /// handle used inside a nested scope would hand out memory that the nested
-/// scope releases. This is checked on every allocation (one comparison) and
-/// stops the program with a message.
+/// scope releases. This is checked on every allocation (one comparison), in
+/// every build, and stops the program with a message (see
+/// <doc:ChecksAndBuildConfigurations>).
 public struct ArenaAllocator: ~Escapable {
   @usableFromInline
   let state: UnsafeMutablePointer<ArenaState>
@@ -64,17 +65,26 @@ public struct ArenaAllocator: ~Escapable {
   /// A snapshot of the arena's memory use, readable while the scope is open. O(1).
   public var statistics: ArenaStatistics { state.pointee.statistics }
 
+  /// The bytes left in the arena's current block, from the next free byte to
+  /// the block's end: a request for at most this many bytes at alignment 1
+  /// (or, at a larger alignment, this many minus the padding to reach it) is
+  /// a pointer bump; a larger one takes the slow path to another block. O(1).
+  @inlinable
+  public var freeCapacity: Int { state.pointee.freeCapacity }
+
   @inlinable @inline(__always)
   func checkIsInnermostScope() {
-    precondition(state.pointee.scopeDepth == depth,
-                 "ArenaAllocator used while a nested scope is open; use the nested scope's allocator")
+    if _slowPath(state.pointee.scopeDepth != depth) { ArenaFailure.outerAllocatorUsedInNestedScope() }
   }
 
   /// The core of every allocation: `byteCount` bytes at a multiple of `alignment`
-  /// (a power of two), from the current block if they fit.
+  /// (a power of two), from the current block if they fit. The caller has
+  /// checked that `byteCount + alignment` does not overflow.
   @inlinable @inline(__always)
   func allocateRaw(byteCount: Int, alignment: Int) throws(ArenaError) -> UnsafeMutableRawPointer {
     checkIsInnermostScope()
+    // Folds away for a constant alignment, as every typed allocation's is.
+    if alignment > ArenaState.blockAlignment { state.pointee.noteAlignment(alignment) }
     let start = state.pointee.cursor.alignedUp(toMultipleOf: alignment)
     if _fastPath(byteCount <= state.pointee.limit - start) {
       state.pointee.cursor = start + byteCount
@@ -87,18 +97,22 @@ public struct ArenaAllocator: ~Escapable {
   /// size computation checked for overflow.
   @inlinable @inline(__always)
   func allocateUninitialized<T>(_: T.Type, count: Int) throws(ArenaError) -> UnsafeMutablePointer<T> {
-    precondition(count >= 0, "ArenaAllocator: negative element count \(count)")
+    if _slowPath(count < 0) { ArenaFailure.negativeCount(count) }
     // Zero-sized types take no memory, whatever their stride.
     let stride = MemoryLayout<T>.size == 0 ? 0 : MemoryLayout<T>.stride
+    let alignment = MemoryLayout<T>.alignment
     let (byteCount, overflow) = count.multipliedReportingOverflow(by: stride)
-    if overflow { throw ArenaError.sizeOverflow(count: count, stride: stride) }
-    let raw = try allocateRaw(byteCount: byteCount, alignment: MemoryLayout<T>.alignment)
+    // The second test folds away unless `T` is aligned beyond a block's alignment.
+    if _slowPath(overflow || (alignment > ArenaState.blockAlignment && byteCount > Int.max - alignment)) {
+      throw ArenaError.sizeOverflow(count: count, stride: stride)
+    }
+    let raw = try allocateRaw(byteCount: byteCount, alignment: alignment)
     return raw.bindMemory(to: T.self, capacity: count)
   }
 
   /// Runs `allocation`, stopping the program with the error's message if it fails.
   @inlinable @inline(__always)
   func trapping<T>(_ allocation: () throws(ArenaError) -> T) -> T {
-    do { return try allocation() } catch { fatalError(error.description) }
+    do { return try allocation() } catch { ArenaFailure.allocationFailed(error) }
   }
 }

@@ -2,6 +2,11 @@
 ///
 /// Returned by ``ArenaAllocator/allocateBytes(byteCount:alignment:)`` for
 /// callers that lay out memory themselves (for example, a buffer handed to C).
+///
+/// The bytes are reached only through APIs marked *unsafe*: the compiler
+/// checks that an `ArenaBytes` does not outlive its scope, but not what is
+/// done with a pointer taken from it, which must not be used after the scope
+/// ends.
 @frozen
 public struct ArenaBytes: ~Escapable {
   @usableFromInline
@@ -17,7 +22,13 @@ public struct ArenaBytes: ~Escapable {
   @inlinable public var count: Int { buffer.count }
 
   /// The address of the first byte (aligned as requested).
-  @inlinable public var baseAddress: UnsafeMutableRawPointer { buffer.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)! }
+  ///
+  /// Unsafe: the pointer is not tied to the scope's lifetime. It is valid
+  /// until the scope that allocated the bytes ends, and must not be used after.
+  /// Prefer ``withUnsafeMutableBytes(_:)``, which at least scopes it to a closure.
+  @inlinable public var unsafeBaseAddress: UnsafeMutableRawPointer {
+    buffer.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)!
+  }
 
   /// Calls `body` with the bytes; the buffer must not be used after `body` returns.
   @inlinable

@@ -8,16 +8,22 @@
 /// ```swift
 /// arena.withAllocator { alloc in
 ///   var shapes = alloc.makeExistentialArray(capacity: 2, of: (any Shape.Type).self)
-///   shapes.append(Circle(radius: 1), as: Circle.self)
-///   shapes.append(Square(side: 2), as: Square.self)
+///   shapes.append(Circle(radius: 1)) { $0 }     // Circle.Type converts to any Shape.Type
+///   shapes.append(Square(side: 2)) { $0 }
 ///   var total: Float = 0
 ///   for i in shapes.indices { total += shapes[i].area() }
 /// }
 /// ```
 ///
+/// The array is `~Copyable`, like swift-collections' `RigidArray`: its count
+/// lives in the array value, so two copies appending to the same storage
+/// would overwrite each other's entries. Pass it `borrowing` to read and
+/// `inout` to append. Its elements (``ArenaExistential`` values) are copyable
+/// and stay valid until the scope ends.
+///
 /// Values must be appended in the scope the array was made in (checked).
 @frozen
-public struct ArenaExistentialArray<Metatype: BitwiseCopyable>: ~Escapable {
+public struct ArenaExistentialArray<Metatype: BitwiseCopyable>: ~Copyable, ~Escapable {
   /// Where an element lives and what it is.
   @usableFromInline
   struct Entry {
@@ -55,30 +61,57 @@ public struct ArenaExistentialArray<Metatype: BitwiseCopyable>: ~Escapable {
   ///
   /// - Parameters:
   ///   - value: The concrete value.
-  ///   - metatype: `Value.self`; it converts implicitly to `Metatype`. Debug
-  ///     builds check that it names `Value`.
-  /// Cost: a pointer bump and a copy. The array must not be full.
+  ///   - convert: Converts `Value.Type` to `Metatype`; `{ $0 }` is enough, as
+  ///     the array's `Metatype` is known. The compiler checks that `Value`
+  ///     conforms; the arena checks, in every build, that the result names
+  ///     `Value` (free when the types are known at compile time).
+  /// Cost: a pointer bump and a copy. The array must not be full (checked);
+  /// stops the program if the budget is exceeded, see ``tryAppend(_:as:)``.
   // Always inlined: left to the optimizer, the allocation closure inside stayed an
   // out-of-line call per append (Benchmarks/README.md, "Library changes").
   @inlinable @inline(__always)
-  public mutating func append<Value: BitwiseCopyable>(_ value: Value, as metatype: Metatype) {
-    precondition(count < capacity, "ArenaExistentialArray is full (capacity \(capacity))")
-    assert(ArenaExistential.isSameType(metatype, Value.self),
-           "ArenaExistentialArray.append(_:as:): the metatype \(metatype) does not name \(Value.self)")
-    let pointer = allocator.trapping { () throws(ArenaError) in
-      try allocator.allocateUninitialized(Value.self, count: 1)
-    }
+  public mutating func append<Value: BitwiseCopyable>(_ value: Value, as convert: (Value.Type) -> Metatype) {
+    let pointer = allocator.trapping { () throws(ArenaError) in try prepareAppend(Value.self) }
+    finishAppend(value, at: pointer, metatype: ArenaAllocator.checkedMetatype(convert, for: Value.self))
+  }
+
+  /// Like ``append(_:as:)``, but throws ``ArenaError`` when the budget or the
+  /// system allocator does not allow the allocation. (A full array is a
+  /// programming error and still stops the program.)
+  @inlinable @inline(__always)
+  public mutating func tryAppend<Value: BitwiseCopyable>(
+    _ value: Value, as convert: (Value.Type) -> Metatype
+  ) throws(ArenaError) {
+    let pointer = try prepareAppend(Value.self)
+    finishAppend(value, at: pointer, metatype: ArenaAllocator.checkedMetatype(convert, for: Value.self))
+  }
+
+  @inlinable @inline(__always)
+  func prepareAppend<Value: BitwiseCopyable>(_: Value.Type) throws(ArenaError) -> UnsafeMutablePointer<Value> {
+    if _slowPath(_count >= capacity) { ArenaFailure.full(capacity: capacity, in: "ArenaExistentialArray") }
+    return try allocator.allocateUninitialized(Value.self, count: 1)
+  }
+
+  @inlinable @inline(__always)
+  mutating func finishAppend<Value: BitwiseCopyable>(
+    _ value: Value, at pointer: UnsafeMutablePointer<Value>, metatype: Metatype
+  ) {
     pointer.initialize(to: value)
-    (entries + count).initialize(to: Entry(address: pointer, metatype: metatype))
+    (entries + _count).initialize(to: Entry(address: pointer, metatype: metatype))
     _count += 1
   }
 
-  /// The element at `index`, which must be in `0..<count`.
+  /// The element at `index`, which must be in `0..<count` (checked in every build).
+  ///
+  /// The element is a copy of the entry and stays valid until the scope ends,
+  /// independently of the array.
   @inlinable @inline(__always)
   public subscript(index: Int) -> ArenaExistential<Metatype> {
     @_lifetime(copy self)
     get {
-      precondition(index >= 0 && index < count, "ArenaExistentialArray index \(index) out of range 0..<\(count)")
+      if _slowPath(UInt(bitPattern: index) >= UInt(bitPattern: _count)) {
+        ArenaFailure.indexOutOfRange(index, count: _count, in: "ArenaExistentialArray")
+      }
       let entry = entries[index]
       return _overrideLifetime(ArenaExistential(address: entry.address, metatype: entry.metatype), copying: self)
     }

@@ -13,9 +13,25 @@ struct ArenaState {
   /// One contiguous piece of memory obtained from the system allocator.
   @usableFromInline
   struct Block {
+    /// What `malloc` returned; `start` is this rounded up to ``ArenaState/blockAlignment``.
+    let allocation: UnsafeMutableRawPointer
     @usableFromInline let start: UnsafeMutableRawPointer
     @usableFromInline let byteCount: Int
     @inlinable var end: UnsafeMutableRawPointer { start + byteCount }
+
+    /// A block of `byteCount` usable bytes starting at a multiple of
+    /// ``ArenaState/blockAlignment``, or `nil` if the system has no memory for it.
+    /// `malloc` promises only 16-byte alignment everywhere, so the block asks
+    /// for `blockAlignment - 1` bytes more and starts at the first aligned byte.
+    static func obtain(byteCount: Int) -> Block? {
+      let (total, overflow) = byteCount.addingReportingOverflow(ArenaState.blockAlignment - 1)
+      guard !overflow, let allocation = SystemMemory.obtain(byteCount: total) else { return nil }
+      return Block(allocation: allocation,
+                   start: allocation.alignedUp(toMultipleOf: ArenaState.blockAlignment),
+                   byteCount: byteCount)
+    }
+
+    func giveBack() { SystemMemory.giveBack(allocation) }
   }
 
   /// Where an allocation scope began: restoring it releases everything allocated after.
@@ -52,6 +68,16 @@ struct ArenaState {
 
   @usableFromInline let blockSize: Int
   @usableFromInline let budget: Int?
+  /// Whether released memory is overwritten with ``poisonByte`` (see ``MemoryArena/poisonsReleasedMemory``).
+  @usableFromInline let poisonsReleasedMemory: Bool
+  /// With poisoning on, the blocks that the last merge replaced: poisoned, and
+  /// kept until the next merge (or ``MemoryArena/trim()``) so that a stale read
+  /// finds poison rather than freed memory. They hold no live values and do
+  /// not count against the budget.
+  var retiredBlocks: [Block] = []
+  /// The largest alignment requested so far, at least ``blockAlignment``: how
+  /// much padding an allocation may need when the same scope runs at other addresses.
+  @usableFromInline var largestAlignment: Int = ArenaState.blockAlignment
 
   // Statistics. None of these is touched on the fast path.
   @usableFromInline var reservedBytes: Int = 0
@@ -64,9 +90,10 @@ struct ArenaState {
   /// The largest alignment the raw allocation API accepts.
   @usableFromInline static let maximumAlignment = 4096
 
-  init(blockSize: Int, budget: Int?) {
+  init(blockSize: Int, budget: Int?, poisonsReleasedMemory: Bool) {
     self.blockSize = blockSize
     self.budget = budget
+    self.poisonsReleasedMemory = poisonsReleasedMemory
     // An empty "current block": the first allocation takes the slow path and creates a real one.
     let nowhere = UnsafeMutableRawPointer(bitPattern: Self.blockAlignment)!
     cursor = nowhere
@@ -79,6 +106,11 @@ struct ArenaState {
   var bytesInUse: Int {
     blockIndex < 0 ? 0 : bytesInEarlierBlocks + (cursor - blockStart)
   }
+
+  /// Bytes left in the current block: the most a request aligned to at most
+  /// 16 bytes can take without the slow path.
+  @inlinable
+  var freeCapacity: Int { limit - cursor }
 
   var statistics: ArenaStatistics {
     ArenaStatistics(
@@ -94,6 +126,13 @@ struct ArenaState {
   func mark() -> Mark {
     Mark(blockIndex: blockIndex, cursor: cursor, bytesInEarlierBlocks: bytesInEarlierBlocks)
   }
+
+  /// Remembers an alignment larger than a block's, for ``coalesce()``. Called
+  /// only for such alignments, which are rare (the check folds away for constant ones).
+  @usableFromInline
+  mutating func noteAlignment(_ alignment: Int) {
+    largestAlignment = Swift.max(largestAlignment, alignment)
+  }
 }
 
 // MARK: - The slow path
@@ -102,29 +141,29 @@ extension ArenaState {
   /// Finds room for `byteCount` bytes aligned to `alignment` when the current block is full:
   /// the next retained block if it is big enough, otherwise a new block.
   ///
+  /// The caller has checked that `byteCount + alignment` does not overflow. If
+  /// no block can be had, the error is thrown and the state is as it was.
+  ///
   /// Cost: O(1) when a retained block is reused; one system allocation otherwise
   /// (plus an O(number of blocks) insertion when an oversized block has to be placed in the middle).
   @usableFromInline
   mutating func allocateSlowPath(byteCount: Int, alignment: Int) throws(ArenaError) -> UnsafeMutableRawPointer {
     slowPathCount += 1
-    // Enough room for the request wherever the block's start happens to fall.
-    let (needed, overflow) = byteCount.addingReportingOverflow(Swift.max(alignment - Self.blockAlignment, 0))
-    if overflow { throw ArenaError.sizeOverflow(count: byteCount, stride: 1) }
-
+    // Enough room for the request wherever the block's start happens to fall
+    // (cannot overflow: the caller checked `byteCount + alignment`).
+    let needed = byteCount &+ Swift.max(alignment - Self.blockAlignment, 0)
+    let next = blockIndex + 1
+    if !(next < blocks.count && blocks[next].byteCount >= needed) {
+      // A request larger than a block gets a block of its own; a retained block that is
+      // too small for it stays where it is, to be used after this one.
+      // Obtained before anything changes, so that a failure leaves no trace.
+      let newBlock = try makeBlock(byteCount: Swift.max(blockSize, needed), requested: byteCount)
+      blocks.insert(newBlock, at: next)
+    }
     if blockIndex >= 0 {
       bytesInEarlierBlocks += cursor - blockStart
     }
-    let next = blockIndex + 1
-    if next < blocks.count, blocks[next].byteCount >= needed {
-      // The common case after the first scope: reuse a block we already own.
-      enterBlock(at: next)
-    } else {
-      // A request larger than a block gets a block of its own; a retained block that is
-      // too small for it stays where it is, to be used after this one.
-      let newBlock = try makeBlock(byteCount: Swift.max(blockSize, needed), requested: byteCount)
-      blocks.insert(newBlock, at: next)
-      enterBlock(at: next)
-    }
+    enterBlock(at: next)
     let start = cursor.alignedUp(toMultipleOf: alignment)
     cursor = start + byteCount
     return start
@@ -138,19 +177,26 @@ extension ArenaState {
     limit = blocks[index].end
   }
 
+  /// A new block of `byteCount` bytes, counted in the statistics; throws if the
+  /// budget or the system does not allow it.
   mutating func makeBlock(byteCount: Int, requested: Int) throws(ArenaError) -> Block {
-    if let budget, reservedBytes + byteCount > budget {
+    // `budget - reservedBytes` cannot overflow (0 <= reserved <= budget); `reserved + byteCount` could.
+    if let budget, byteCount > budget - reservedBytes {
       throw ArenaError.budgetExceeded(requested: requested, reserved: reservedBytes, budget: budget)
     }
-    let start = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: Self.blockAlignment)
+    guard let block = Block.obtain(byteCount: byteCount) else {
+      throw ArenaError.systemAllocationFailed(byteCount: byteCount)
+    }
     reservedBytes += byteCount
     systemAllocationCount += 1
-    return Block(start: start, byteCount: byteCount)
+    return block
   }
 
   mutating func freeAllBlocks() {
-    for block in blocks { block.start.deallocate() }
+    for block in blocks { block.giveBack() }
+    for block in retiredBlocks { block.giveBack() }
     blocks.removeAll(keepingCapacity: true)
+    retiredBlocks.removeAll()
     reservedBytes = 0
     blockIndex = -1
     bytesInEarlierBlocks = 0
@@ -164,31 +210,26 @@ extension ArenaState {
 // MARK: - Releasing a scope
 
 extension ArenaState {
-  /// Releases everything allocated since `mark`. O(1), except in debug builds,
-  /// where the released bytes are overwritten with a poison pattern.
+  /// Releases everything allocated since `mark`. O(1), except with poisoning
+  /// on, where the released bytes are overwritten with ``poisonByte``.
   ///
   /// The common case, a nested scope that began in the current block, is
-  /// inlined into the caller: a comparison, a maximum and a store.
+  /// inlined into the caller: two comparisons, a maximum and a store.
   @inlinable @inline(__always)
   mutating func release(to mark: Mark) {
-    if scopeDepth > 0 && mark.blockIndex == blockIndex {
+    if scopeDepth > 0 && mark.blockIndex == blockIndex && !poisonsReleasedMemory {
       highWaterBytes = Swift.max(highWaterBytes, bytesInUse)
-      #if DEBUG
-      mark.cursor.initializeMemory(as: UInt8.self, repeating: Self.poisonByte, count: cursor - mark.cursor)
-      #endif
       cursor = mark.cursor
     } else {
       releaseSlowPath(to: mark)
     }
   }
 
-  /// ``release(to:)`` across blocks, or at the end of the outermost scope.
+  /// ``release(to:)`` across blocks, with poisoning, or at the end of the outermost scope.
   @usableFromInline
   mutating func releaseSlowPath(to mark: Mark) {
     highWaterBytes = Swift.max(highWaterBytes, bytesInUse)
-    #if DEBUG
-    poison(from: mark)
-    #endif
+    if poisonsReleasedMemory { poison(from: mark) }
     if mark.blockIndex < 0 {
       // The scope began before any block existed: start over at the first block.
       blockIndex = blocks.isEmpty ? -1 : 0
@@ -206,19 +247,52 @@ extension ArenaState {
   /// for the high-water mark, so that the next scope of the same size needs no block
   /// switch at all. Runs at most once per new high-water mark, so a steady workload
   /// stops allocating after its first scopes.
+  ///
+  /// The merged block holds the high-water mark plus, for each block of the
+  /// chain, the padding the largest alignment seen may need: the same scope
+  /// laid out at other addresses fits in it. With a budget, it is never larger
+  /// than the budget allows; when even that is too small, the chain stays (the
+  /// next scope walks the same blocks, with no system allocation).
   mutating func coalesce() {
-    let size = Swift.max(blockSize, highWaterBytes.roundedUp(toMultipleOf: blockSize))
-    freeAllBlocks()
-    // The old blocks held at least this many bytes, so the budget cannot be exceeded here;
-    // if it somehow is, keeping no block is still a valid state.
-    guard let block = try? makeBlock(byteCount: size, requested: size) else { return }
+    let (slack, slackOverflow) = blocks.count.multipliedReportingOverflow(by: largestAlignment - 1)
+    let (needed, neededOverflow) = highWaterBytes.addingReportingOverflow(slack)
+    guard !slackOverflow, !neededOverflow else { return }
+    var size = Swift.max(blockSize, needed.roundedUp(toMultipleOf: blockSize) ?? needed)
+    if let budget, size > budget {
+      // The rounded size does not fit: take no more than the chain holds now, if the scope fits in that.
+      size = Swift.max(needed, reservedBytes)
+      guard size <= budget else { return }
+    }
+    if poisonsReleasedMemory {
+      // Everything in the chain was poisoned by `releaseSlowPath`; keep it readable.
+      for block in retiredBlocks { block.giveBack() }
+      retiredBlocks = blocks
+    } else {
+      for block in blocks { block.giveBack() }
+    }
+    blocks.removeAll(keepingCapacity: true)
+    reservedBytes = 0
+    blockIndex = -1
+    bytesInEarlierBlocks = 0
+    // The old blocks are already given back, so that reserved bytes never pass
+    // the budget; if the system now refuses, having no block is a valid state
+    // and the next scope asks again.
+    guard let block = Block.obtain(byteCount: size) else {
+      let nowhere = UnsafeMutableRawPointer(bitPattern: Self.blockAlignment)!
+      cursor = nowhere
+      limit = nowhere
+      blockStart = nowhere
+      return
+    }
+    reservedBytes = size
+    systemAllocationCount += 1
     blocks.append(block)
     enterBlock(at: 0)
   }
 
-  #if DEBUG
-  /// The byte written over released memory in debug builds. Read as a `Float` or
-  /// `Double` it is a NaN, as an integer -1, and as a pointer an address that traps.
+  /// The byte written over released memory when poisoning is on. Read as a
+  /// `Float` or `Double` it is a NaN, as an integer -1, and as a pointer an
+  /// address that traps.
   @usableFromInline static let poisonByte: UInt8 = 0xFF
 
   /// Overwrites every byte allocated since `mark`, so that a stale read shows up.
@@ -231,7 +305,6 @@ extension ArenaState {
       if end > start { start.initializeMemory(as: UInt8.self, repeating: Self.poisonByte, count: end - start) }
     }
   }
-  #endif
 }
 
 extension UnsafeMutableRawPointer {
@@ -244,8 +317,9 @@ extension UnsafeMutableRawPointer {
 }
 
 extension Int {
-  @inlinable
-  func roundedUp(toMultipleOf multiple: Int) -> Int {
-    (self + multiple - 1) / multiple * multiple
+  /// The smallest multiple of `multiple` that is at least `self`, or `nil` if it overflows.
+  func roundedUp(toMultipleOf multiple: Int) -> Int? {
+    let (sum, overflow) = addingReportingOverflow(multiple - 1)
+    return overflow ? nil : sum / multiple * multiple
   }
 }

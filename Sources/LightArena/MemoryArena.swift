@@ -29,8 +29,12 @@
 /// Blocks are `blockSize` bytes, or larger for a request that would not fit in
 /// one. When the outermost scope ends with more than one block in use, the
 /// arena replaces them by a single block sized to its high-water mark (rounded
-/// up to a multiple of `blockSize`). Memory therefore stays at the high-water
-/// mark after a spike; call ``trim()`` to give it back.
+/// up to a multiple of `blockSize`, plus room for alignment padding). Memory
+/// therefore stays at the high-water mark after a spike; call ``trim()`` to
+/// give it back. With a budget, the merged block is never larger than the
+/// budget allows; if the high-water mark does not fit in such a block, the
+/// arena keeps its chain of blocks instead, and the next scope walks them
+/// again without asking the system for memory.
 public struct MemoryArena: ~Copyable {
   @usableFromInline
   let state: UnsafeMutablePointer<ArenaState>
@@ -43,7 +47,15 @@ public struct MemoryArena: ~Copyable {
   /// core's L2 cache, which a block reused for every pixel should.
   public static let defaultBlockSize = 64 * 1024
 
-  /// Creates an empty arena. No memory is reserved until the first allocation.
+  /// Creates an empty arena that poisons released memory in debug builds.
+  ///
+  /// "Debug build" means that LightArena itself was compiled without
+  /// optimization, the same condition under which Swift's `assert` runs in
+  /// LightArena's code. SwiftPM compiles a package and its dependencies in one
+  /// configuration, so this is `swift build` (on) against `swift build -c
+  /// release` (off). To decide for yourself, use
+  /// ``init(blockSize:budget:poisonsReleasedMemory:)``. No memory is reserved
+  /// until the first allocation.
   ///
   /// - Parameters:
   ///   - blockSize: The size in bytes of each block the arena obtains from the system.
@@ -51,10 +63,39 @@ public struct MemoryArena: ~Copyable {
   ///     An allocation that would need more throws ``ArenaError/budgetExceeded(requested:reserved:budget:)``
   ///     from the `try`-prefixed methods, and stops the program from the others.
   public init(blockSize: Int = MemoryArena.defaultBlockSize, budget: Int? = nil) {
-    precondition(blockSize > 0, "MemoryArena: blockSize must be positive, got \(blockSize)")
-    precondition(budget.map { $0 >= 0 } ?? true, "MemoryArena: budget must not be negative")
+    self.init(blockSize: blockSize, budget: budget, poisonsReleasedMemory: _isDebugAssertConfiguration())
+  }
+
+  /// Creates an empty arena, choosing whether released memory is poisoned.
+  ///
+  /// - Parameters:
+  ///   - blockSize: The size in bytes of each block the arena obtains from the system.
+  ///   - budget: An optional limit on the bytes the arena may hold in its blocks.
+  ///   - poisonsReleasedMemory: Whether to overwrite released memory with
+  ///     `0xFF` bytes, so that a read through a stale pointer (taken with one of
+  ///     the `withUnsafe…` methods and kept past its scope) sees NaNs and -1s
+  ///     rather than plausible old values. It makes releasing a scope cost as
+  ///     much as writing the memory the scope used, and it keeps the blocks a
+  ///     merge replaced until the next merge (so memory can reach twice the
+  ///     high-water mark); see ``poisonsReleasedMemory``.
+  public init(blockSize: Int = MemoryArena.defaultBlockSize, budget: Int? = nil, poisonsReleasedMemory: Bool) {
+    if _slowPath(blockSize <= 0) { fatalError("MemoryArena: blockSize must be positive, got \(blockSize)") }
+    if _slowPath(budget.map { $0 < 0 } ?? false) { fatalError("MemoryArena: budget must not be negative") }
     state = .allocate(capacity: 1)
-    state.initialize(to: ArenaState(blockSize: blockSize, budget: budget))
+    state.initialize(to: ArenaState(blockSize: blockSize, budget: budget, poisonsReleasedMemory: poisonsReleasedMemory))
+  }
+
+  /// An arena around `state`, which it now owns (used by ``ArenaPool``).
+  init(adopting state: UnsafeMutablePointer<ArenaState>) {
+    self.state = state
+  }
+
+  /// Ends this arena without freeing anything and hands over its state, blocks
+  /// included (used by ``ArenaPool``, which keeps idle arenas this way).
+  consuming func relinquishState() -> UnsafeMutablePointer<ArenaState> {
+    let state = self.state
+    discard self
+    return state
   }
 
   deinit {
@@ -66,9 +107,10 @@ public struct MemoryArena: ~Copyable {
   /// Opens an allocation scope, runs `body` with the scope's allocator, and then
   /// releases everything allocated in it.
   ///
-  /// The release costs O(1) whatever the number of allocations (in debug
-  /// builds, released memory is also overwritten with a poison pattern so that
-  /// stale reads show up). It happens whether `body` returns or throws.
+  /// The release costs O(1) whatever the number of allocations (with
+  /// ``poisonsReleasedMemory`` on, released memory is also overwritten with a
+  /// poison pattern so that stale reads show up). It happens whether `body`
+  /// returns or throws.
   ///
   /// The result cannot refer to memory in the arena: values handed out by the
   /// allocator are `~Escapable`, and the compiler rejects returning them.
@@ -79,7 +121,7 @@ public struct MemoryArena: ~Copyable {
   public mutating func withAllocator<Result: ~Copyable, Failure: Error>(
     _ body: (ArenaAllocator) throws(Failure) -> Result
   ) throws(Failure) -> Result {
-    precondition(state.pointee.scopeDepth == 0, "MemoryArena: a scope is already open")
+    if _slowPath(state.pointee.scopeDepth != 0) { ArenaFailure.scopeAlreadyOpen() }
     return try ArenaAllocator.withScope(on: state, depth: 0, body)
   }
 
@@ -91,6 +133,16 @@ public struct MemoryArena: ~Copyable {
 
   /// The limit on reserved bytes this arena was created with, if any.
   public var budget: Int? { state.pointee.budget }
+
+  /// Whether this arena overwrites released memory with `0xFF` bytes.
+  ///
+  /// Set when the arena is created: by default on in debug builds (see
+  /// ``init(blockSize:budget:)``). With poisoning on, every scope's
+  /// release writes the bytes the scope used, and the blocks that a merge at
+  /// the end of the outermost scope replaces are kept, poisoned, until the
+  /// next merge or ``trim()``, so that stale reads of them also see poison.
+  /// Those kept blocks do not count against the budget.
+  public var poisonsReleasedMemory: Bool { state.pointee.poisonsReleasedMemory }
 
   /// Returns all of the arena's blocks to the system. The next allocation starts
   /// a new block. Cost: one `free` per block. Statistics other than the block

@@ -18,18 +18,18 @@
 #include <errno.h>
 #include <stddef.h>
 
-// AddressSanitizer replaces malloc itself, and calls it before this file's
-// thread-local counter can be used. Under ASan (`swift test
-// --sanitize=address`) the counter is therefore left out, and reports itself
+// AddressSanitizer and ThreadSanitizer replace malloc themselves, and call it
+// before this file's thread-local counter can be used. Under either (`swift test
+// --sanitize=address` or `--sanitize=thread`) the counter is therefore left out, and reports itself
 // inactive so that the tests that need it are skipped. The same goes for C
 // libraries other than glibc (macOS, musl), which have no `__libc_malloc`
 // to forward to. (<errno.h> above has defined __GLIBC__ if it is glibc.)
 #if !defined(__GLIBC__)
 #define MALLOC_COUNTER_ACTIVE 0
-#elif defined(__SANITIZE_ADDRESS__)
+#elif defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define MALLOC_COUNTER_ACTIVE 0
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
 #define MALLOC_COUNTER_ACTIVE 0
 #endif
 #endif

@@ -42,7 +42,7 @@ struct ArenaTests {
       for size in [0, 1, 3, 17, 1000, 5000] {
         _ = alloc.allocateBytes(byteCount: 1, alignment: 1) // knock the cursor off alignment
         let bytes = alloc.allocateBytes(byteCount: size, alignment: alignment)
-        #expect(UInt(bitPattern: bytes.baseAddress) % UInt(alignment) == 0)
+        #expect(UInt(bitPattern: bytes.unsafeBaseAddress) % UInt(alignment) == 0)
         #expect(bytes.count == size)
         bytes.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 7) }
       }
@@ -113,7 +113,7 @@ struct ArenaTests {
   func nestedScopes() {
     var arena = MemoryArena(blockSize: 256)
     arena.withAllocator { outer in
-      let kept = outer.allocateArray(count: 10) { Float($0) }
+      var kept = outer.allocateArray(count: 10) { Float($0) }
       let usedBefore = outer.statistics.bytesInUse
       var innerAddress: UInt = 0
       outer.withScope { inner in
@@ -159,7 +159,7 @@ struct ArenaTests {
       let fromSpan = alloc.allocateArray(copying: source.span)
       #expect(fromSpan.copyToArray() == source)
       #expect(fromSpan.span.count == 2 && fromSpan.span[1] == 1.5)
-      let computed = alloc.allocateArray(count: 5) { $0 * $0 }
+      var computed = alloc.allocateArray(count: 5) { $0 * $0 }
       #expect(computed.copyToArray() == [0, 1, 4, 9, 16])
       #expect(computed.first == 0 && computed.last == 16 && computed.indices == 0..<5)
       let empty = alloc.allocateArray(copying: [Int]())
@@ -260,10 +260,9 @@ struct ArenaTests {
     #expect(total == 4950)
   }
 
-  #if DEBUG
-  @Test("debug builds poison released memory: stale floats read as NaN")
+  @Test("with poisoning on, released memory reads as poison: stale floats are NaN")
   func poisoning() {
-    var arena = MemoryArena()
+    var arena = MemoryArena(poisonsReleasedMemory: true)
     var stale: UnsafePointer<Float>?
     var staleInteger: UnsafePointer<Int>?
     arena.withAllocator { alloc in
@@ -276,6 +275,5 @@ struct ArenaTests {
     #expect(stale![0].isNaN && stale![15].isNaN)
     #expect(staleInteger!.pointee == -1)
   }
-  #endif
 }
 

@@ -82,10 +82,10 @@ struct LifetimeCompileTests {
             print(escaped.value)
             """),
           ("storing a reference in an outer variable", """
-            func f(_ arena: inout MemoryArena, _ seed: ArenaArray<Int>) {
+            func f(_ arena: inout MemoryArena, _ seed: ArenaRef<Int>) {
               var outside = seed
-              arena.withAllocator { alloc in outside = alloc.allocateArray(repeating: 2, count: 2) }
-              print(outside.count)
+              arena.withAllocator { alloc in outside = alloc.allocate(2) }
+              print(outside.value)
             }
             """),
           ("keeping a reference in a class", """

@@ -73,10 +73,10 @@ struct ProtocolValueTests {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
       var shapes = alloc.makeExistentialArray(capacity: 4, of: (any Shape.Type).self)
-      shapes.append(Dot(), as: Dot.self)
-      shapes.append(Circle(radius: 2), as: Circle.self)
-      shapes.append(Triangle(a: .zero, b: SIMD3(4, 0, 0), c: SIMD3(0, 3, 0)), as: Triangle.self)
-      shapes.append(Polygon8(corners: Self.octagon), as: Polygon8.self)
+      shapes.append(Dot()) { $0 }
+      shapes.append(Circle(radius: 2)) { $0 }
+      shapes.append(Triangle(a: .zero, b: SIMD3(4, 0, 0), c: SIMD3(0, 3, 0))) { $0 }
+      shapes.append(Polygon8(corners: Self.octagon)) { $0 }
       #expect(shapes.count == 4 && shapes.capacity == 4)
       let areas = shapes.indices.map { shapes[$0].area() }
       #expect(areas[0] == 0)
@@ -85,7 +85,7 @@ struct ProtocolValueTests {
       #expect(abs(areas[3] - 2 * Float(2).squareRoot()) < 1e-5)
       #expect(shapes.indices.map { shapes[$0].name } == ["dot", "circle", "triangle", "octagon"])
 
-      let single = alloc.allocate(Circle(radius: 1), as: Circle.self as any Shape.Type)
+      let single = alloc.allocate(Circle(radius: 1)) { $0 as any Shape.Type }
       #expect(single.area() == .pi)
       #expect(single.metatype is Circle.Type)
     }
@@ -98,9 +98,9 @@ struct ProtocolValueTests {
     func arenaRound(_ arena: inout MemoryArena) -> Float {
       arena.withAllocator { alloc in
         var shapes = alloc.makeExistentialArray(capacity: 3, of: (any Shape.Type).self)
-        shapes.append(Circle(radius: 1), as: Circle.self)
-        shapes.append(triangle, as: Triangle.self)
-        shapes.append(Polygon8(corners: Self.octagon), as: Polygon8.self)
+        shapes.append(Circle(radius: 1)) { $0 }
+        shapes.append(triangle) { $0 }
+        shapes.append(Polygon8(corners: Self.octagon)) { $0 }
         var total: Float = 0
         for i in shapes.indices { total += shapes[i].area() }
         return total

@@ -43,11 +43,11 @@ struct MaterialTests {
     var arena = MemoryArena()
     arena.withAllocator { alloc in
       // Probes on either side of the BSDF's allocations (one arena block has room for all).
-      let start = UnsafeRawPointer(alloc.allocateBytes(byteCount: 1, alignment: 1).baseAddress)
+      let start = UnsafeRawPointer(alloc.allocateBytes(byteCount: 1, alignment: 1).unsafeBaseAddress)
       let bsdf: BSDF<ArenaBxDFs> = Material.roughGlass(reflect: .white, transmit: .constant(Color(0.9, 0.9, 0.9)),
                                                        eta: 1.5, roughness: 0.3)
         .bsdf(at: upwardHit, alloc: alloc)
-      let end = UnsafeRawPointer(alloc.allocateBytes(byteCount: 1, alignment: 1).baseAddress)
+      let end = UnsafeRawPointer(alloc.allocateBytes(byteCount: 1, alignment: 1).unsafeBaseAddress)
       #expect(bsdf.count == 1)
       #expect(isType(bsdf.components[0].metatype, RoughDielectric<BeckmannDistribution>.self))
       let glass = bsdf.components[0].load(as: RoughDielectric<BeckmannDistribution>.self)

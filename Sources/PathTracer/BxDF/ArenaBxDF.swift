@@ -10,11 +10,14 @@ public typealias ArenaBxDF = ArenaExistential<any BxDF.Type>
 // Each requirement opens the metatype with a local generic function: the
 // compiler binds `B` to the stored concrete type and the call goes through
 // `B`'s witness table, with the value read straight from the arena.
+// `unsafeLoad(as:)` rather than the checked `load(as:)`: `B` is the opened
+// metatype, the stored type by construction, and the check (done anyway in
+// debug builds) cost 0.8% of a render's instructions under callgrind.
 extension ArenaExistential where Metatype == any BxDF.Type {
   @inlinable
   public var flags: BxDFFlags {
     func open<B: BxDF>(_: B.Type) -> BxDFFlags {
-      load(as: B.self).flags
+      unsafeLoad(as: B.self).flags
     }
     return open(metatype)
   }
@@ -22,7 +25,7 @@ extension ArenaExistential where Metatype == any BxDF.Type {
   @inlinable
   public func evaluate(wo: Vector3, wi: Vector3) -> Color {
     func open<B: BxDF>(_: B.Type) -> Color {
-      load(as: B.self).evaluate(wo: wo, wi: wi)
+      unsafeLoad(as: B.self).evaluate(wo: wo, wi: wi)
     }
     return open(metatype)
   }
@@ -30,7 +33,7 @@ extension ArenaExistential where Metatype == any BxDF.Type {
   @inlinable
   public func sample(wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
     func open<B: BxDF>(_: B.Type) -> BxDFSample? {
-      load(as: B.self).sample(wo: wo, uc: uc, u: u)
+      unsafeLoad(as: B.self).sample(wo: wo, uc: uc, u: u)
     }
     return open(metatype)
   }
@@ -38,7 +41,7 @@ extension ArenaExistential where Metatype == any BxDF.Type {
   @inlinable
   public func pdf(wo: Vector3, wi: Vector3) -> Float {
     func open<B: BxDF>(_: B.Type) -> Float {
-      load(as: B.self).pdf(wo: wo, wi: wi)
+      unsafeLoad(as: B.self).pdf(wo: wo, wi: wi)
     }
     return open(metatype)
   }

@@ -21,7 +21,7 @@ import LightArena
 ///
 /// Cost: a material builds a BSDF with a few pointer bumps; nothing here
 /// touches the heap or a reference count.
-public struct BSDF<Components: BxDFStorage & ~Escapable>: ~Escapable {
+public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable, ~Escapable {
   public let frame: ShadingFrame
   public let geometricNormal: Normal3
   /// The BxDFs.

@@ -6,7 +6,7 @@ import LightArena
 /// in the camera sample's arena scope. The allocation ablation has the other,
 /// ``HeapBxDFs``. Components are numbered in the order they were appended;
 /// every call takes directions in the local shading frame.
-public protocol BxDFStorage: ~Escapable {
+public protocol BxDFStorage: ~Copyable, ~Escapable {
   /// Empty storage for up to `capacity` BxDFs, in `alloc`'s scope.
   @_lifetime(copy alloc)
   init(capacity: Int, alloc: ArenaAllocator)
@@ -42,7 +42,7 @@ extension ArenaExistentialArray: BxDFStorage where Metatype == any BxDF.Type {
   /// Cost: a pointer bump and a copy of the value.
   @inlinable
   public mutating func append<B: BxDF>(_ bxdf: B) {
-    append(bxdf, as: B.self)
+    append(bxdf) { $0 }
   }
 
   @inlinable

@@ -17,7 +17,7 @@ public enum Integrator: Sendable {
 
   /// Radiance arriving at the camera along `ray`, for the camera sample
   /// `context` describes; `rng` is the pixel's generator, for Russian roulette.
-  public func radiance<Components: BxDFStorage & ~Escapable>(
+  public func radiance<Components: BxDFStorage & ~Copyable & ~Escapable>(
     _ ray: Ray, scene: Scene, context: SampleContext<Components>, rng: inout PCG32
   ) -> Color {
     switch self {

@@ -32,7 +32,7 @@ public struct PathIntegrator: Sendable {
   ///     its arena scope: every BSDF along the path is allocated there and
   ///     released together when the sample is done.
   ///   - rng: For Russian roulette.
-  public func radiance<Components: BxDFStorage & ~Escapable>(
+  public func radiance<Components: BxDFStorage & ~Copyable & ~Escapable>(
     _ cameraRay: Ray, scene: Scene, context: SampleContext<Components>, rng: inout PCG32
   ) -> Color {
     var radiance = Color.black
@@ -93,7 +93,7 @@ public struct PathIntegrator: Sendable {
 
   /// One light sample's contribution at a non-specular vertex, MIS-weighted
   /// against BSDF sampling (the other half is added when a BSDF sample hits a light).
-  func directLighting<Components: BxDFStorage & ~Escapable>(
+  func directLighting<Components: BxDFStorage & ~Copyable & ~Escapable>(
     at surface: SurfaceHit, wo: Vector3, time: Float, bsdf: borrowing BSDF<Components>, scene: Scene,
     u: VertexSamples
   ) -> Color {

@@ -9,7 +9,7 @@ import LightArena
 ///
 /// `Components` is where the sample's BSDFs keep their BxDFs: ``ArenaBxDFs``,
 /// or ``HeapBxDFs`` in the allocation ablation.
-public struct SampleContext<Components: BxDFStorage & ~Escapable>: ~Escapable {
+public struct SampleContext<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Escapable {
   /// The sample sets of the pixel (or of the adaptive sampler's batch).
   public let samples: PixelSamples
   /// Which camera sample of `samples` this path is.

@@ -22,7 +22,7 @@ public struct WhittedIntegrator: Sendable {
 
   /// Radiance arriving along `ray`. The BSDFs of every level live in the
   /// camera sample's arena scope, `context.alloc`.
-  public func radiance<Components: BxDFStorage & ~Escapable>(
+  public func radiance<Components: BxDFStorage & ~Copyable & ~Escapable>(
     _ ray: Ray, scene: Scene, context: SampleContext<Components>, depth: Int = 0
   ) -> Color {
     guard let hit = scene.intersect(ray) else { return .black }

@@ -79,7 +79,7 @@ public enum Material: Sendable, BitwiseCopyable {
   /// Cost: a few pointer bumps and copies, plus one lookup per textured
   /// parameter; no heap allocation and no reference counting.
   @_lifetime(copy alloc)
-  public func bsdf<Components: BxDFStorage & ~Escapable>(
+  public func bsdf<Components: BxDFStorage & ~Copyable & ~Escapable>(
     at hit: SurfaceHit, time: Float = 0, textures: borrowing TextureTable = TextureTable(),
     alloc: ArenaAllocator
   ) -> BSDF<Components> {
@@ -160,7 +160,7 @@ public enum Material: Sendable, BitwiseCopyable {
 
 // How the rough materials add their microfacet BxDFs, generic over the
 // distribution so that each combination is a concrete, specialized BxDF type.
-extension BSDF where Components: ~Escapable {
+extension BSDF where Components: ~Copyable & ~Escapable {
   /// Adds one Torrance-Sparrow lobe (plastic's coat, a rough metal).
   fileprivate mutating func addMicrofacetReflection<Fresnel: FresnelTerm>(
     reflectance: Color, model: MicrofacetModel, roughness: Float, fresnel: Fresnel

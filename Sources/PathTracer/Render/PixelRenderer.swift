@@ -35,7 +35,7 @@ struct PixelRenderer: Sendable {
 
   /// Renders pixel (`x`, `y`) into `buffer` with scratch memory from `arena`,
   /// and reports how many samples it took and dropped.
-  func render<Components: BxDFStorage & ~Escapable>(
+  func render<Components: BxDFStorage & ~Copyable & ~Escapable>(
     x: Int, y: Int, into buffer: TileBuffer, arena: inout MemoryArena, storing _: Components.Type
   ) -> PixelProgress {
     var rng = pixelGenerator(seed: options.seed, x: x, y: y, width: film.width)
@@ -73,7 +73,7 @@ struct PixelRenderer: Sendable {
         // the pixel's own small buffer, its filter footprint, which is added to
         // the tile's with weight 1 / n when the pixel is done.
         let footprintSide = buffer.footprintSide
-        let footprint = pixelScope.allocateArray(repeating: SIMD4<Float>.zero, count: footprintSide * footprintSide)
+        var footprint = pixelScope.allocateArray(repeating: SIMD4<Float>.zero, count: footprintSide * footprintSide)
         footprint.withUnsafeMutableBufferPointer { storage in
           let own = buffer.footprint(ofPixelAt: SIMD2(x, y), storage: storage)
           // Batches until the pixel's mean is known well enough; each batch continues
@@ -102,7 +102,7 @@ struct PixelRenderer: Sendable {
   /// before it stopped (``LowDiscrepancyBatch``), so the pixel's samples
   /// together are as well stratified as one set would be; without, the
   /// batches are uniform random numbers.
-  func takeSamples<Components: BxDFStorage & ~Escapable>(
+  func takeSamples<Components: BxDFStorage & ~Copyable & ~Escapable>(
     _ count: Int, scrambles: PCG32?, batchLimit: Int, scope: ArenaAllocator, storing _: Components.Type,
     rng: inout PCG32, pixel: inout PixelProgress, finish: (Point2, Color) -> Void
   ) {
@@ -141,7 +141,7 @@ struct PixelRenderer: Sendable {
   /// Traces every camera sample of `samples` and hands each finite result to
   /// `finish` (film position, radiance). `scope` is the innermost open scope:
   /// the one `samples` lives in.
-  func trace<Components: BxDFStorage & ~Escapable>(
+  func trace<Components: BxDFStorage & ~Copyable & ~Escapable>(
     _ samples: PixelSamples, scope: ArenaAllocator, storing _: Components.Type,
     rng: inout PCG32, pixel: inout PixelProgress, finish: (Point2, Color) -> Void
   ) {

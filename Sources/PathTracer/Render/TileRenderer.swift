@@ -26,7 +26,7 @@ struct TileRenderer: ~Copyable {
     }
   }
 
-  mutating func render<Components: BxDFStorage & ~Escapable>(
+  mutating func render<Components: BxDFStorage & ~Copyable & ~Escapable>(
     tile: Int, film: borrowing Film, storing _: Components.Type
   ) {
     let buffer = film.tileBuffer(tile)
@@ -39,7 +39,7 @@ struct TileRenderer: ~Copyable {
   }
 
   /// Renders pixel (`x`, `y`) into `buffer`, its BSDFs keeping their BxDFs in `Components`.
-  mutating func renderPixel<Components: BxDFStorage & ~Escapable>(
+  mutating func renderPixel<Components: BxDFStorage & ~Copyable & ~Escapable>(
     x: Int, y: Int, into buffer: TileBuffer, storing _: Components.Type
   ) {
     let pixel = pixels.render(x: x, y: y, into: buffer, arena: &arena, storing: Components.self)

@@ -55,9 +55,9 @@ public struct PixelSamples: ~Escapable {
   public init(alloc: ArenaAllocator, count: Int, bounces: Int, fill: Sampler.ArrayFill = .lowDiscrepancy,
               rng: inout PCG32) {
     let layout = SampleLayout(count: count, bounces: bounces)
-    let floats = alloc.allocateArray(repeating: Float(0), count: layout.floatCount)
+    var floats = alloc.allocateArray(repeating: Float(0), count: layout.floatCount)
     floats.withUnsafeMutableBufferPointer { layout.fill($0, with: fill, rng: &rng) }
-    self.init(floats.span, layout: layout)
+    self.init(floats.freeze(), layout: layout)
   }
 
   /// The sets of `layout`, read from `floats`.
