@@ -88,4 +88,14 @@ struct EXRTests {
     // Not an expectation on OpenEXR, which a fixed version may pass: a record of why the check exists.
     print("OpenEXR ZIP round trips that changed values: \(zipFailures) of 300")
   }
+
+  @Test("a header claiming an image of 17 GB in a 1,649-byte file is refused, not allocated (found by FuzzEXR)")
+  func claimedSize() throws {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Fuzz/Regressions/FuzzEXR/oom-claimed-data-window.exr")
+    let bytes = Array(try Data(contentsOf: file))
+    #expect(bytes.count == 1649)
+    let error = #expect(throws: EXRError.self) { try EXRImage.decode(bytes, path: "oom.exr") }
+    #expect(error?.path == "oom.exr")
+  }
 }

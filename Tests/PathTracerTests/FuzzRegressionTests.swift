@@ -59,6 +59,8 @@ struct FuzzRegressionTests {
     }
     for input in try Self.inputs(of: "FuzzEXR") {
       if let image = try? EXRImage.decode(input.bytes, path: input.name) {
+        // What was decoded is backed by the file's bytes, not merely claimed.
+        #expect(image.pixels.count * 4 <= EXRImage.maximumExpansion * 9 * max(input.bytes.count, 64), "\(input.name)")
         _ = try? RenderPartFile.merge([(path: input.name, image: image)])
       }
     }

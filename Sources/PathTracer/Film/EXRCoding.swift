@@ -176,31 +176,44 @@ extension EXRImage {
       attributes[name] = String(decoding: bytes, as: UTF8.self)
     }
 
-    var image = EXRImage(width: width, height: height, channels: channels, attributes: attributes)
+    // The pixels grow chunk by chunk, each only once OpenEXR has found the
+    // chunk in the file: a header may claim any size, but memory is taken
+    // only for chunks that are there, and for each no more than its
+    // compressed bytes could hold.
+    var pixels: [Float] = []
+    let rowValues = width * channels.count
     var rowsPerChunk: Int32 = 1
     try stream.check(exr_get_scanlines_per_chunk(context, part, &rowsPerChunk))
     var decoder = exr_decode_pipeline_t()
     var started = false
     defer { if started { exr_decoding_destroy(context, &decoder) } }
-    try image.pixels.withUnsafeMutableBufferPointer { (values) throws(EXRError) in
-      for row in stride(from: 0, to: height, by: Int(rowsPerChunk)) {
-        var chunk = exr_chunk_info_t()
-        try stream.check(exr_read_scanline_chunk_info(context, part, window.min.y + Int32(row), &chunk))
-        if started {
-          try stream.check(exr_decoding_update(context, part, &chunk, &decoder))
-        } else {
-          try stream.check(exr_decoding_initialize(context, part, &chunk, &decoder))
-        }
-        // The chunk's first row: the last chunk may start inside the image
-        // and hold fewer rows.
-        let firstRow = Int(chunk.start_y - window.min.y)
+    for row in stride(from: 0, to: height, by: Int(rowsPerChunk)) {
+      var chunk = exr_chunk_info_t()
+      try stream.check(exr_read_scanline_chunk_info(context, part, window.min.y + Int32(row), &chunk))
+      let firstRow = Int(chunk.start_y - window.min.y)
+      let rows = Int(chunk.height)
+      guard firstRow == pixels.count / max(rowValues, 1), rows > 0, firstRow + rows <= height else {
+        throw stream.error("chunk \(chunk.idx) holds rows \(firstRow)..<\(firstRow + rows), out of order or outside the image")
+      }
+      let unpacked = MemoryRequirement(count: rows * rowValues, stride: MemoryLayout<Float>.stride)
+      guard let bytes = unpacked.bytes, bytes <= Self.maximumExpansion * max(Int(chunk.packed_size), 64) else {
+        throw stream.error("chunk \(chunk.idx) claims \(unpacked) of pixels from \(chunk.packed_size) bytes, "
+                           + "more than any compression gives")
+      }
+      pixels.append(contentsOf: repeatElement(0, count: rows * rowValues))
+      if started {
+        try stream.check(exr_decoding_update(context, part, &chunk, &decoder))
+      } else {
+        try stream.check(exr_decoding_initialize(context, part, &chunk, &decoder))
+      }
+      try pixels.withUnsafeMutableBufferPointer { (values) throws(EXRError) in
         for index in 0..<Int(decoder.channel_count) {
           let name = String(cString: decoder.channels[index].channel_name)
           let channel = channels.firstIndex(of: name)!
-          let start = values.baseAddress! + (firstRow * width) * channels.count + channel
+          let start = values.baseAddress! + firstRow * rowValues + channel
           decoder.channels[index].decode_to_ptr = UnsafeMutableRawPointer(start).assumingMemoryBound(to: UInt8.self)
           decoder.channels[index].user_pixel_stride = Int32(channels.count * 4)
-          decoder.channels[index].user_line_stride = Int32(width * channels.count * 4)
+          decoder.channels[index].user_line_stride = Int32(rowValues * 4)
           decoder.channels[index].user_bytes_per_element = 4
           decoder.channels[index].user_data_type = UInt16(EXR_PIXEL_FLOAT.rawValue)
         }
@@ -211,8 +224,17 @@ extension EXRImage {
         try stream.check(exr_decoding_run(context, part, &decoder))
       }
     }
+    guard pixels.count == height * rowValues else { throw stream.error("the chunks do not cover the image") }
+    let image = EXRImage(width: width, height: height, channels: channels, pixels: pixels, attributes: attributes)
     return image
   }
+}
+
+extension EXRImage {
+  /// The most a chunk's pixels may take per byte of its compressed data (at
+  /// least 64 bytes are assumed): deflate's best ratio, about 1032 to 1,
+  /// which PIZ and RLE stay under for the tracer's images too.
+  static let maximumExpansion = 1032
 }
 
 /// The in-memory file behind an OpenEXR context, and the last message the
