@@ -29,6 +29,8 @@ public struct Aggregate: Sendable {
     case rectangle(Int32)
     case disk(Int32)
     case sphere(Int32)
+    /// A moving shape: placed at the ray's time for each test.
+    case moving(Int32)
   }
 
   /// What building a triangle's hit record needs besides its corners: its
@@ -55,14 +57,22 @@ public struct Aggregate: Sendable {
   private let rectangles: [Rectangle]
   private let disks: [Disk]
   private let spheres: [Sphere]
+  private let movingShapes: [MovingShape]
   /// The number of primitives.
   public let count: Int
+  /// The times the BVH's boxes hold the moving shapes for (any time, when nothing moves).
+  public let shutter: ClosedRange<Float>
+  /// True when some primitive moves, so that the BVH holds only for ``shutter``.
+  public let hasMotion: Bool
 
   /// Builds the BVH over all elements (O(n log n) in their number: one per
   /// shape, one per triangle) and lays the elements out in its slot order.
+  /// A moving shape's box holds it at every time in `shutter`
+  /// (``MovingShape/motionBounds(over:)``), so rays at other times may miss
+  /// it: build the aggregate again for each frame's shutter interval.
   /// The steps are in `Aggregate+Building.swift`.
-  public init(_ primitives: [Primitive]) {
-    let (bounds, sources) = Self.gatherElements(of: primitives)
+  public init(_ primitives: [Primitive], shutter: ClosedRange<Float> = 0...0) {
+    let (bounds, sources) = Self.gatherElements(of: primitives, shutter: shutter)
     // The boxes are needed only to build the tree; `consume` frees them
     // before the arrays of the next steps are allocated.
     let bvh = WideBVH(BVH(primitiveBounds: consume bounds))
@@ -79,7 +89,10 @@ public struct Aggregate: Sendable {
     rectangles = slots.rectangles
     disks = slots.disks
     spheres = slots.spheres
+    movingShapes = slots.movingShapes
     count = primitives.count
+    self.shutter = shutter
+    hasMotion = !slots.movingShapes.isEmpty
   }
 
   /// The nearest hit with `0 < t < ray.tMax` and the index (in the array
@@ -109,18 +122,22 @@ public struct Aggregate: Sendable {
         guard let h = spheres[Int(i)].hit(searchRay) else { return false }
         searchRay.tMax = h.t
         nearestLocation = h.objectPoint
+      case .moving(let i):
+        guard let h = movingShapes[Int(i)].placed(at: searchRay.time).hit(searchRay) else { return false }
+        searchRay.tMax = h.t
+        nearestLocation = h.objectPoint
       }
       nearestSlot = slot
       return true
     }
     if nearestSlot < 0 { return nil }
-    return (surfaceHit(slot: nearestSlot, t: searchRay.tMax, location: nearestLocation),
+    return (surfaceHit(slot: nearestSlot, t: searchRay.tMax, location: nearestLocation, time: ray.time),
             Int(primitiveOfSlot[nearestSlot]))
   }
 
   /// The hit record for the element in `slot`, hit at distance `t` at
-  /// `location` (as recorded by ``intersect(_:)``).
-  private func surfaceHit(slot: Int, t: Float, location: SIMD3<Float>) -> SurfaceHit {
+  /// `location` (as recorded by ``intersect(_:)``) by a ray at `time`.
+  private func surfaceHit(slot: Int, t: Float, location: SIMD3<Float>, time: Float) -> SurfaceHit {
     // Through buffer pointers: calling a method on `array[i]` made Swift
     // copy the element first.
     switch elements[slot] {
@@ -138,6 +155,8 @@ public struct Aggregate: Sendable {
       return disks.withUnsafeBufferPointer { $0[Int(i)].surfaceHit(t: t, objectPoint: location) }
     case .sphere(let i):
       return spheres.withUnsafeBufferPointer { $0[Int(i)].surfaceHit(t: t, objectPoint: location) }
+    case .moving(let i):
+      return movingShapes[Int(i)].placed(at: time).surfaceHit(t: t, objectPoint: location)
     }
   }
 
@@ -151,6 +170,7 @@ public struct Aggregate: Sendable {
       case .rectangle(let i): return rectangles[Int(i)].hit(ray) != nil
       case .disk(let i): return disks[Int(i)].hit(ray) != nil
       case .sphere(let i): return spheres[Int(i)].hit(ray) != nil
+      case .moving(let i): return movingShapes[Int(i)].placed(at: ray.time).hit(ray) != nil
       }
     }
   }

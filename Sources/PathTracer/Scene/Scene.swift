@@ -3,10 +3,18 @@
 ///
 /// A scene is an immutable value shared by all worker threads; what is derived
 /// from its parts (the light distribution, the BVH) is built once, here. How
-/// one run renders it (threads, seed, time) is a ``RenderOptions``, and the run
+/// one run renders it (threads, seed, shutter) is a ``RenderOptions``, and the run
 /// may render it on another film than ``film``.
+///
+/// When something moves or a light's emission changes, the BVH's boxes and
+/// the light distribution hold for one shutter interval: the film's first
+/// frame's, until ``prepared(forShutter:)`` makes the scene for another.
+/// A scene where nothing changes is the same for every shutter and is never rebuilt.
 public struct Scene: Sendable {
+  /// The camera of the film's start frame (see ``camera(forFrame:of:)`` for the others).
   public let camera: PerspectiveCamera
+  /// Every camera and the frames each films; `nil` for a scene made with one camera.
+  public let cameras: CameraSchedule?
   public let integrator: Integrator
   /// The film the file asks for (a run may render another one).
   public let film: FilmDescription
@@ -17,17 +25,34 @@ public struct Scene: Sendable {
   /// Held here so that they live as long as the scene (see ``MERLTable``).
   public let measuredBRDFTables: [MERLTable]
   public let lights: [Light]
-  /// Chooses lights in proportion to their power; built from `lights`.
-  public let lightDistribution: LightDistribution
+  /// Chooses lights in proportion to their power; built from `lights`
+  /// (with animated lights, their power averaged over ``shutter``).
+  public private(set) var lightDistribution: LightDistribution
   /// Per primitive of `geometry`, in the same order: its material and area light.
   public let objects: [SceneObject]
-  public let geometry: Aggregate
+  public private(set) var geometry: Aggregate
+  /// The primitives, kept only when some move (so that the BVH can be built
+  /// again for another shutter interval); empty otherwise.
+  let movingScenePrimitives: [Primitive]
+  /// True when some primitive moves or some light is animated: the BVH and
+  /// the light distribution then depend on the shutter interval.
+  public let isAnimated: Bool
+  /// The shutter interval the BVH and light distribution were made for.
+  public private(set) var shutter: ClosedRange<Float>
 
+  /// A scene of these parts, with its BVH and light distribution made for
+  /// `shutter` (by default the film's first frame's shutter interval).
+  /// O(n log n) in the elements (see ``Aggregate/init(_:shutter:)``).
   public init(camera: PerspectiveCamera, integrator: Integrator, film: FilmDescription,
               materials: [Material], lights: [Light], objects: [SceneObject], primitives: [Primitive],
-              textures: TextureTable = TextureTable(), measuredBRDFTables: [MERLTable] = []) {
+              textures: TextureTable = TextureTable(), measuredBRDFTables: [MERLTable] = [],
+              shutter: ClosedRange<Float>? = nil, cameras: CameraSchedule? = nil) {
     require(objects.count == primitives.count, "\(objects.count) objects for \(primitives.count) primitives")
+    let shutter = shutter ?? film.timing.shutterInterval(film.timing.startFrame)
+    let moves = primitives.contains(where: \.isMoving)
+    let lightsChange = lights.contains(where: \.isAnimated)
     self.camera = camera
+    self.cameras = cameras
     self.integrator = integrator
     self.film = film
     self.materials = materials
@@ -35,8 +60,48 @@ public struct Scene: Sendable {
     self.measuredBRDFTables = measuredBRDFTables
     self.lights = lights
     self.objects = objects
-    lightDistribution = LightDistribution(lights: lights)
-    geometry = Aggregate(primitives)
+    // A scene where nothing changes builds exactly what it did before animation existed.
+    lightDistribution = lightsChange ? LightDistribution(lights: lights, over: shutter) : LightDistribution(lights: lights)
+    geometry = moves ? Aggregate(primitives, shutter: shutter) : Aggregate(primitives)
+    movingScenePrimitives = moves ? primitives : []
+    isAnimated = moves || lightsChange
+    self.shutter = shutter
+  }
+
+  /// The scene for a render over `shutter`: itself when nothing changes or
+  /// when it was made for that interval; otherwise a copy whose BVH holds
+  /// the moving shapes all through `shutter` (built again, O(n log n)) and
+  /// whose lights are chosen by their power averaged over it (O(lights)).
+  /// Everything else (materials, textures, meshes' arrays) is shared.
+  public func prepared(forShutter shutter: ClosedRange<Float>) -> Scene {
+    guard isAnimated, shutter != self.shutter else { return self }
+    var scene = self
+    scene.shutter = shutter
+    if lights.contains(where: \.isAnimated) {
+      scene.lightDistribution = LightDistribution(lights: lights, over: shutter)
+    }
+    if !movingScenePrimitives.isEmpty {
+      scene.geometry = Aggregate(movingScenePrimitives, shutter: shutter)
+    }
+    return scene
+  }
+
+  /// True when anything in the scene can change within a shutter interval:
+  /// moving objects, animated lights, animated textures or a moving camera.
+  /// A scene for which this is false looks the same at every time, so a
+  /// render takes no shutter times for it and its image does not depend on
+  /// the shutter.
+  public var changesOverTime: Bool {
+    isAnimated || !textures.keyframes.isEmpty || camera.motion != nil
+      || (cameras?.entries.contains { $0.placement.isAnimated } ?? false)
+  }
+
+  /// The camera that films `frame` of `timing` (the film's frames), with its
+  /// field of view at the frame's middle; `nil` when no camera of the
+  /// ``cameras`` list is active yet. A scene of one camera films every frame with it.
+  public func camera(forFrame frame: Int, of timing: FrameTiming) -> PerspectiveCamera? {
+    guard let cameras else { return camera }
+    return cameras.camera(forFrame: frame, of: timing)
   }
 
   /// The nearest surface along `ray`, or `nil` if it leaves the scene.

@@ -5,26 +5,66 @@ extension SceneLoader {
   /// { "name": "ball", "type": "receiver", "material": "white_wall",
   ///   "geometry": { "type": "sphere", "radius": 2 }, "transform": [...] }
   /// ```
-  mutating func readObject(_ node: JSONNode, parentTransform: Transform,
+  /// Any of them may have `keyframes` instead of `transform`
+  /// (``keyframes(from:)``). A group's placement applies after its members'
+  /// own, level by level: an object inside moving groups is placed by the
+  /// stack of its own and every group's level (``AnimatedTransform``), and it
+  /// moves when any level does. An object whose stack never moves is placed
+  /// by one fixed transform, exactly as without animation.
+  mutating func readObject(_ node: JSONNode, parent: AnimatedTransform,
                            into builder: inout ObjectBuilder) throws(SceneError) {
-    if let keyframes = node.optional("keyframes") { throw keyframes.unsupported("animated objects (keyframes)") }
-    let local = try node.optional("transform").map { (n) throws(SceneError) in try Self.transform(from: n) } ?? .identity
-    let toWorld = try Self.placement(parentTransform * local, at: node.optional("transform") ?? node)
+    let placement = try Self.objectPlacement(node, parent: parent)
     let type = try node.required("type")
     switch try type.string() {
     case "group":
       for child in try node.required("objects").elements() {
-        try readObject(child, parentTransform: toWorld, into: &builder)
+        try readObject(child, parent: placement, into: &builder)
       }
     case "receiver":
       let material = try materialIndex(node, builder)
-      builder.primitives.append(try geometry(try node.required("geometry"), toWorld: toWorld))
+      let geometryNode = try node.required("geometry")
+      if let toWorld = placement.fixedTransform {
+        builder.primitives.append(try geometry(geometryNode, toWorld: toWorld))
+      } else {
+        builder.primitives.append(.moving(try movingShape(geometryNode, motion: placement)))
+      }
       builder.objects.append(SceneObject(material: material))
     case "emitter":
-      try readEmitter(node, toWorld: toWorld, into: &builder)
+      try readEmitter(node, placement: placement, into: &builder)
     case let other:
       throw type.error("unknown object type \"\(other)\"; expected receiver, emitter or group")
     }
+  }
+
+  /// Where an object is: its own level (`keyframes`, `transform` or neither)
+  /// after its groups' `parent`. A stack that never moves is checked, as one
+  /// transform, to be able to place something, at the object's `transform`
+  /// (or the object, without one); in a moving stack each fixed level is
+  /// checked on its own (the keyframes' control points are checked as they are read).
+  static func objectPlacement(_ node: JSONNode, parent: AnimatedTransform) throws(SceneError) -> AnimatedTransform {
+    let level = try placementLevel(of: node)
+    let placement = parent * AnimatedTransform(levels: [level])
+    if let fixed = placement.fixedTransform {
+      return AnimatedTransform(try Self.placement(fixed, at: node.optional("transform") ?? node))
+    }
+    if case .fixed(let own) = level, let transformNode = node.optional("transform") {
+      _ = try Self.placement(own, at: transformNode)
+    }
+    return placement
+  }
+
+  /// A sphere, disk or rectangle moved by `motion`. Meshes cannot move yet:
+  /// a moving mesh needs its triangles in object space behind a BVH of
+  /// their own, intersected through the transform (mesh instancing).
+  func movingShape(_ node: JSONNode, motion: AnimatedTransform) throws(SceneError) -> MovingShape {
+    let type = try node.required("type")
+    if try type.string() == "mesh" {
+      throw type.unsupported("moving meshes (a mesh with keyframes, or in a group with keyframes)")
+    }
+    guard case .shape(let shape) = try analyticShape(node, toWorld: .identity) else {
+      throw type.error("a mesh cannot be used here")
+    }
+    return MovingShape(shape, motion: motion)
   }
 
   func materialIndex(_ node: JSONNode, _ builder: ObjectBuilder) throws(SceneError) -> Int {
@@ -36,31 +76,37 @@ extension SceneLoader {
     return index
   }
 
-  /// An area emitter (a sphere, disk or rectangle that glows) or a point light.
-  mutating func readEmitter(_ node: JSONNode, toWorld: Transform, into builder: inout ObjectBuilder) throws(SceneError) {
+  /// An area emitter (a sphere, disk or rectangle that glows) or a point
+  /// light, fixed or moving, with a constant or animated `emission`
+  /// (``emission(from:)``).
+  mutating func readEmitter(_ node: JSONNode, placement: AnimatedTransform,
+                            into builder: inout ObjectBuilder) throws(SceneError) {
     let kind = try node.required("emitter")
-    let emissionNode = try node.required("emission")
-    if case .array(let items) = emissionNode.value, case .object = items.first {
-      throw emissionNode.unsupported("animated emission")
-    }
-    let emission = try Self.color(emissionNode)
+    let emission = try Self.emission(from: try node.required("emission"))
     switch try kind.string() {
     case "point":
-      builder.lights.append(.point(PointLight(position: toWorld.apply(point: .zero), intensity: emission)))
+      builder.lights.append(.point(PointLight(placement: placement, intensity: emission)))
     case "area":
       let material = try materialIndex(node, builder)
       let geometryNode = try node.required("geometry")
-      let shape = try analyticShape(geometryNode, toWorld: toWorld)
-      guard case .shape(let emitterShape) = shape else {
-        throw geometryNode.error("an area light must be a sphere, disk or rectangle")
+      let uniformScaleError = (node.optional("keyframes") ?? node.optional("transform") ?? geometryNode)
+        .error("a spherical light must be scaled uniformly")
+      if let toWorld = placement.fixedTransform {
+        let shape = try analyticShape(geometryNode, toWorld: toWorld)
+        guard case .shape(let emitterShape) = shape else {
+          throw geometryNode.error("an area light must be a sphere, disk or rectangle")
+        }
+        if case .sphere(let sphere) = emitterShape, !sphere.supportsAreaSampling { throw uniformScaleError }
+        builder.objects.append(SceneObject(material: material, light: builder.lights.count))
+        builder.primitives.append(shape)
+        builder.lights.append(.area(AreaLight(shape: emitterShape, emission: emission)))
+      } else {
+        let moving = try movingShape(geometryNode, motion: placement)
+        if !moving.supportsAreaSampling { throw uniformScaleError }
+        builder.objects.append(SceneObject(material: material, light: builder.lights.count))
+        builder.primitives.append(.moving(moving))
+        builder.lights.append(.area(AreaLight(shape: moving.placed(at: 0), moving: moving, emission: emission)))
       }
-      if case .sphere(let sphere) = emitterShape, !sphere.supportsAreaSampling {
-        throw node.optional("transform")?.error("a spherical light must be scaled uniformly")
-          ?? geometryNode.error("a spherical light must be scaled uniformly")
-      }
-      builder.objects.append(SceneObject(material: material, light: builder.lights.count))
-      builder.primitives.append(shape)
-      builder.lights.append(.area(AreaLight(shape: emitterShape, emission: emission)))
     case let other:
       throw kind.error("unknown emitter \"\(other)\"; expected \"area\" or \"point\"")
     }
