@@ -148,8 +148,7 @@ struct KeyframeLoadingTests {
     let moving = try SceneLoader.parse(onObject, fileName: "a.json")
     #expect(moving.isAnimated && moving.geometry.hasMotion)
     #expect(moving.camera.motion == nil)
-    guard case .area(let light) = moving.lights[0] else { Issue.record("expected an area light"); return }
-    #expect(light.movingShape != nil)
+    guard case .area? = moving.lightAnimations.first?.motion else { Issue.record("expected a moving area light"); return }
     let onCamera = SceneLoaderTests.broken("\"transform\": [{ \"type\": \"translate\", \"translation\": [0, 0, -10] }]",
                                            "\"keyframes\": \(validKeyframes)")
     let filmed = try SceneLoader.parse(onCamera, fileName: "a.json")

@@ -49,14 +49,14 @@ public struct PathIntegrator: Sendable {
       let object = scene.objects[hit.object]
 
       // Light emitted by the surface we just reached.
-      if let lightIndex = object.light, case .area(let light) = scene.lights[lightIndex] {
-        let emitted = light.emitted(normal: hit.surface.n, toward: wo, time: ray.time)
+      if let lightIndex = object.light, case .area(let light) = scene.light(lightIndex, at: ray.time) {
+        let emitted = light.emitted(normal: hit.surface.n, toward: wo)
         if !emitted.isBlack {
           if previousWasSpecular {
             radiance += throughput * emitted
           } else {
             let lightPdf = scene.lightDistribution.probabilities[lightIndex]
-              * light.pdfIncident(from: previousPoint, direction: ray.direction, time: ray.time)
+              * light.pdfIncident(from: previousPoint, direction: ray.direction)
             radiance += throughput * emitted * powerHeuristic(nf: 1, fPdf: previousBSDFPdf, ng: 1, gPdf: lightPdf)
           }
         }
@@ -98,7 +98,7 @@ public struct PathIntegrator: Sendable {
     u: VertexSamples
   ) -> Color {
     guard let (index, choiceProbability) = scene.lightDistribution.choose(u.lightChoice),
-          let light = scene.lights[index].sampleIncident(from: surface.p, u: u.light, time: time) else { return .black }
+          let light = scene.light(index, at: time).sampleIncident(from: surface.p, u: u.light) else { return .black }
     let f = bsdf.evaluate(wo: wo, wi: light.wi)
     guard !f.isBlack, scene.isUnoccluded(from: surface, to: light.point, time: time) else { return .black }
     let lightPdf = light.pdf * choiceProbability

@@ -4,38 +4,20 @@ public enum Light: Sendable {
   case area(AreaLight)
   case point(PointLight)
 
-  /// Samples the light's incident radiance at `ref`, at scene time `time`
-  /// (where the light is and how bright it is then).
-  public func sampleIncident(from ref: Point3, u: Point2, time: Float = 0) -> LightSample? {
+  /// Samples the light's incident radiance at `ref`.
+  public func sampleIncident(from ref: Point3, u: Point2) -> LightSample? {
     switch self {
-    case .area(let light): light.sampleIncident(from: ref, u: u, time: time)
-    case .point(let light): light.sampleIncident(from: ref, time: time)
+    case .area(let light): light.sampleIncident(from: ref, u: u)
+    case .point(let light): light.sampleIncident(from: ref)
     }
   }
 
-  /// The solid-angle density of sampling `wi` from `ref` at `time` (0 for a
-  /// point light: no BSDF sample can hit it).
-  public func pdfIncident(from ref: Point3, direction wi: Vector3, time: Float = 0) -> Float {
+  /// The solid-angle density of sampling `wi` from `ref` (0 for a point light:
+  /// no BSDF sample can hit it).
+  public func pdfIncident(from ref: Point3, direction wi: Vector3) -> Float {
     switch self {
-    case .area(let light): light.pdfIncident(from: ref, direction: wi, time: time)
+    case .area(let light): light.pdfIncident(from: ref, direction: wi)
     case .point: 0
-    }
-  }
-
-  /// True when the light moves or its emission changes over time.
-  public var isAnimated: Bool {
-    switch self {
-    case .area(let light): light.movingShape != nil || light.animatedEmission != nil
-    case .point(let light): light.motion != nil || light.animatedIntensity != nil
-    }
-  }
-
-  /// The power averaged over `times` (a frame's shutter interval), which
-  /// chooses lights for that frame: zero only for a light dark all through it.
-  public func averagePower(over times: ClosedRange<Float>) -> Float {
-    switch self {
-    case .area(let light): light.averagePower(over: times)
-    case .point(let light): light.averagePower(over: times)
     }
   }
 

@@ -16,18 +16,12 @@ public struct LightDistribution: Sendable {
     self.init(powers: lights.map(\.power))
   }
 
-  /// Chooses among `lights` in proportion to their power averaged over
-  /// `times` (``Light/averagePower(over:)``), the frame's shutter interval:
-  /// a light dark at the shutter's opening but bright later in it is still
-  /// chosen, and only a light dark all through it never is. O(n) plus each
-  /// animated colour's keyframes in `times`.
-  public init(lights: [Light], over times: ClosedRange<Float>) {
-    self.init(powers: lights.map { $0.averagePower(over: times) })
-  }
-
   /// Chooses light `i` in proportion to `powers[i]`; negative powers count as 0,
   /// and if no power is positive and finite every light is equally likely. O(n).
-  init(powers: [Float]) {
+  /// A scene with animated lights passes their power averaged over the
+  /// frame's shutter (``LightAnimation/averagePower(over:)``), so a light
+  /// that emits at any time in the shutter has a nonzero probability.
+  public init(powers: [Float]) {
     var powers = powers.map { max($0, 0) }
     let total = powers.reduce(0, +)
     if total <= 0 || !total.isFinite {

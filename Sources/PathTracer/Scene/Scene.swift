@@ -24,7 +24,12 @@ public struct Scene: Sendable {
   /// The MERL tables that ``Material/measured(_:)`` materials point into.
   /// Held here so that they live as long as the scene (see ``MERLTable``).
   public let measuredBRDFTables: [MERLTable]
+  /// The lights; an animated one as it is at time 0 (``light(_:at:)`` gives it at any time).
   public let lights: [Light]
+  /// How the animated lights change, and for each light the index of its
+  /// animation here, or -1 (empty when no light is animated).
+  public let lightAnimations: [LightAnimation]
+  let animationOfLight: [Int32]
   /// Chooses lights in proportion to their power; built from `lights`
   /// (with animated lights, their power averaged over ``shutter``).
   public private(set) var lightDistribution: LightDistribution
@@ -42,15 +47,29 @@ public struct Scene: Sendable {
 
   /// A scene of these parts, with its BVH and light distribution made for
   /// `shutter` (by default the film's first frame's shutter interval).
+  /// `lightAnimations[i]` says how light `i` changes, for the lights that do.
   /// O(n log n) in the elements (see ``Aggregate/init(_:shutter:)``).
   public init(camera: PerspectiveCamera, integrator: Integrator, film: FilmDescription,
               materials: [Material], lights: [Light], objects: [SceneObject], primitives: [Primitive],
               textures: TextureTable = TextureTable(), measuredBRDFTables: [MERLTable] = [],
-              shutter: ClosedRange<Float>? = nil, cameras: CameraSchedule? = nil) {
+              shutter: ClosedRange<Float>? = nil, cameras: CameraSchedule? = nil,
+              lightAnimations: [Int: LightAnimation] = [:]) {
     require(objects.count == primitives.count, "\(objects.count) objects for \(primitives.count) primitives")
     let shutter = shutter ?? film.timing.shutterInterval(film.timing.startFrame)
     let moves = primitives.contains(where: \.isMoving)
-    let lightsChange = lights.contains(where: \.isAnimated)
+    let lightsChange = !lightAnimations.isEmpty
+    var animations: [LightAnimation] = []
+    var animationOfLight: [Int32] = []
+    if lightsChange {
+      animationOfLight = Array(repeating: -1, count: lights.count)
+      for (index, animation) in lightAnimations.sorted(by: { $0.key < $1.key }) {
+        require(lights.indices.contains(index), "an animation for light \(index) of \(lights.count)")
+        animationOfLight[index] = Int32(animations.count)
+        animations.append(animation)
+      }
+    }
+    self.lightAnimations = animations
+    self.animationOfLight = animationOfLight
     self.camera = camera
     self.cameras = cameras
     self.integrator = integrator
@@ -61,7 +80,9 @@ public struct Scene: Sendable {
     self.lights = lights
     self.objects = objects
     // A scene where nothing changes builds exactly what it did before animation existed.
-    lightDistribution = lightsChange ? LightDistribution(lights: lights, over: shutter) : LightDistribution(lights: lights)
+    lightDistribution = lightsChange
+      ? LightDistribution(powers: Self.averagePowers(lights, animations, animationOfLight, over: shutter))
+      : LightDistribution(lights: lights)
     geometry = moves ? Aggregate(primitives, shutter: shutter) : Aggregate(primitives)
     movingScenePrimitives = moves ? primitives : []
     isAnimated = moves || lightsChange
@@ -77,13 +98,33 @@ public struct Scene: Sendable {
     guard isAnimated, shutter != self.shutter else { return self }
     var scene = self
     scene.shutter = shutter
-    if lights.contains(where: \.isAnimated) {
-      scene.lightDistribution = LightDistribution(lights: lights, over: shutter)
+    if !lightAnimations.isEmpty {
+      scene.lightDistribution = LightDistribution(
+        powers: Self.averagePowers(lights, lightAnimations, animationOfLight, over: shutter))
     }
     if !movingScenePrimitives.isEmpty {
       scene.geometry = Aggregate(movingScenePrimitives, shutter: shutter)
     }
     return scene
+  }
+
+  /// Each light's power, an animated light's averaged over `shutter`.
+  static func averagePowers(_ lights: [Light], _ animations: [LightAnimation], _ animationOfLight: [Int32],
+                            over shutter: ClosedRange<Float>) -> [Float] {
+    lights.indices.map { index in
+      let animation = animationOfLight[index]
+      return animation < 0 ? lights[index].power : animations[Int(animation)].averagePower(over: shutter)
+    }
+  }
+
+  /// Light `index` as it is at scene time `time`: the stored value for a
+  /// light that never changes (an array read, as before animation
+  /// existed), else its animation evaluated there (``LightAnimation/light(at:)``).
+  @inline(__always)
+  public func light(_ index: Int, at time: Float) -> Light {
+    if lightAnimations.isEmpty { return lights[index] }
+    let animation = animationOfLight[index]
+    return animation < 0 ? lights[index] : lightAnimations[Int(animation)].light(at: time)
   }
 
   /// True when anything in the scene can change within a shutter interval:

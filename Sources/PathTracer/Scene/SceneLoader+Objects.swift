@@ -83,30 +83,39 @@ extension SceneLoader {
                             into builder: inout ObjectBuilder) throws(SceneError) {
     let kind = try node.required("emitter")
     let emission = try Self.emission(from: try node.required("emission"))
+    // A light that changes is stored as it is at time 0, with its animation beside it.
+    let changes = placement.isAnimated || !emission.isConstant
+    let color = emission.color(at: 0)
     switch try kind.string() {
     case "point":
-      builder.lights.append(.point(PointLight(placement: placement, intensity: emission)))
+      if changes { builder.lightAnimations[builder.lights.count] = LightAnimation(point: placement, emission: emission) }
+      let position = placement.transform(at: 0).apply(point: .zero)
+      builder.lights.append(.point(PointLight(position: position, intensity: color)))
     case "area":
       let material = try materialIndex(node, builder)
       let geometryNode = try node.required("geometry")
       let uniformScaleError = (node.optional("keyframes") ?? node.optional("transform") ?? geometryNode)
         .error("a spherical light must be scaled uniformly")
+      let emitterShape: Shape
       if let toWorld = placement.fixedTransform {
-        let shape = try analyticShape(geometryNode, toWorld: toWorld)
-        guard case .shape(let emitterShape) = shape else {
+        guard case .shape(let shape) = try analyticShape(geometryNode, toWorld: toWorld) else {
           throw geometryNode.error("an area light must be a sphere, disk or rectangle")
         }
-        if case .sphere(let sphere) = emitterShape, !sphere.supportsAreaSampling { throw uniformScaleError }
-        builder.objects.append(SceneObject(material: material, light: builder.lights.count))
-        builder.primitives.append(shape)
-        builder.lights.append(.area(AreaLight(shape: emitterShape, emission: emission)))
+        if case .sphere(let sphere) = shape, !sphere.supportsAreaSampling { throw uniformScaleError }
+        emitterShape = shape
+        builder.primitives.append(.shape(shape))
+        if changes {
+          builder.lightAnimations[builder.lights.count] = LightAnimation(area: shape, emission: emission)
+        }
       } else {
         let moving = try movingShape(geometryNode, motion: placement)
         if !moving.supportsAreaSampling { throw uniformScaleError }
-        builder.objects.append(SceneObject(material: material, light: builder.lights.count))
+        emitterShape = moving.placed(at: 0)
         builder.primitives.append(.moving(moving))
-        builder.lights.append(.area(AreaLight(shape: moving.placed(at: 0), moving: moving, emission: emission)))
+        builder.lightAnimations[builder.lights.count] = LightAnimation(area: moving, emission: emission)
       }
+      builder.objects.append(SceneObject(material: material, light: builder.lights.count))
+      builder.lights.append(.area(AreaLight(shape: emitterShape, emission: color)))
     case let other:
       throw kind.error("unknown emitter \"\(other)\"; expected \"area\" or \"point\"")
     }

@@ -57,7 +57,7 @@ public struct SceneLoader {
     return Scene(camera: camera, integrator: integrator, film: film, materials: materials,
                  lights: builder.lights, objects: builder.objects, primitives: builder.primitives,
                  textures: textures.table, measuredBRDFTables: Array(merlTables.values),
-                 cameras: root.optional("cameras") == nil ? nil : cameras)
+                 cameras: root.optional("cameras") == nil ? nil : cameras, lightAnimations: builder.lightAnimations)
   }
 
   /// The camera whose `shutter_size` sets the frames' shutter: `camera`, or
@@ -85,4 +85,6 @@ struct ObjectBuilder {
   var primitives: [Primitive] = []
   var objects: [SceneObject] = []
   var lights: [Light] = []
+  /// How the lights that change do, by their index in `lights`.
+  var lightAnimations: [Int: LightAnimation] = [:]
 }
