@@ -33,6 +33,7 @@ extension Primitive {
     case .shape(let shape): shape.intersect(ray)
     case .mesh(let mesh): mesh.bruteForceIntersect(ray)
     case .moving(let moving): moving.placed(at: ray.time).intersect(ray)
+    case .movingMesh(let mesh): mesh.intersect(ray)
     }
   }
 }

@@ -1,7 +1,8 @@
 // Building an `Aggregate`, in the four steps its `init` takes:
 //
 // 1. gather the elements: one box per analytic shape and per mesh triangle,
-//    and which primitive (and triangle) each comes from;
+//    and which primitive (and triangle) each comes from (moving primitives
+//    go to the `MotionAggregate` instead);
 // 2. build the BVH over the boxes (the binned-SAH binary tree, collapsed to
 //    the 4-wide tree that traversal uses; see `BVHBuilder` and `WideBVH`);
 // 3. concatenate the vertex normals and uvs of all meshes;
@@ -18,12 +19,9 @@ extension Aggregate {
   }
 
   /// Step 1: every element's world-space box and source, shapes and the
-  /// triangles of each mesh in the order of `primitives`; a moving shape's
-  /// box holds it all through `shutter`. The i-th box and the i-th source
-  /// are element i, as the BVH's `primitiveOrder` counts them.
-  static func gatherElements(of primitives: [Primitive], shutter: ClosedRange<Float>)
-    -> (bounds: [Bounds3], sources: [ElementSource])
-  {
+  /// triangles of each mesh in the order of `primitives`. The i-th box and
+  /// the i-th source are element i, as the BVH's `primitiveOrder` counts them.
+  static func gatherElements(of primitives: [Primitive]) -> (bounds: [Bounds3], sources: [ElementSource]) {
     var bounds: [Bounds3] = []
     var sources: [ElementSource] = []
     for (index, primitive) in primitives.enumerated() {
@@ -31,9 +29,8 @@ extension Aggregate {
       case .shape(let shape):
         bounds.append(shape.worldBounds)
         sources.append(ElementSource(primitive: index, triangle: -1))
-      case .moving(let shape):
-        bounds.append(shape.motionBounds(over: shutter))
-        sources.append(ElementSource(primitive: index, triangle: -1))
+      case .moving, .movingMesh:
+        continue
       case .mesh(let mesh):
         for triangle in 0..<mesh.triangleCount {
           let corners = mesh.corners(of: triangle)
@@ -90,7 +87,6 @@ extension Aggregate {
     var rectangles: [Rectangle] = []
     var disks: [Disk] = []
     var spheres: [Sphere] = []
-    var movingShapes: [MovingShape] = []
   }
 
   /// Step 4: the elements in BVH slot order (`slotOrder[i]` is the element in
@@ -114,9 +110,8 @@ extension Aggregate {
       case .shape(.sphere(let s)):
         slots.elements.append(.sphere(Int32(slots.spheres.count)))
         slots.spheres.append(s)
-      case .moving(let m):
-        slots.elements.append(.moving(Int32(slots.movingShapes.count)))
-        slots.movingShapes.append(m)
+      case .moving, .movingMesh:
+        requirementFailed("a moving primitive has no slot among the fixed elements")
       case .mesh(let mesh):
         slots.elements.append(.triangle(Int32(slots.triangles.count)))
         slots.triangles.append(mesh.corners(of: triangle))

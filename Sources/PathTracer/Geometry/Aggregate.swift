@@ -21,6 +21,11 @@
 /// hot loop reads contiguous memory, copies no large values and touches no
 /// reference counts. (The aggregate keeps its own copies of everything it
 /// needs; drop the `TriangleMesh` values after building to free them.)
+///
+/// Moving primitives (``Primitive/moving(_:)``, ``Primitive/movingMesh(_:)``)
+/// sit in a second, small tree (``MotionAggregate``) whose boxes hold them
+/// over one shutter interval; a ray is tested against it after the fixed
+/// elements, and a scene with nothing moving never looks at it.
 public struct Aggregate: Sendable {
   /// What a BVH slot holds: the kind of element and its index in the array
   /// of that kind.
@@ -29,8 +34,6 @@ public struct Aggregate: Sendable {
     case rectangle(Int32)
     case disk(Int32)
     case sphere(Int32)
-    /// A moving shape: placed at the ray's time for each test.
-    case moving(Int32)
   }
 
   /// What building a triangle's hit record needs besides its corners: its
@@ -57,22 +60,23 @@ public struct Aggregate: Sendable {
   private let rectangles: [Rectangle]
   private let disks: [Disk]
   private let spheres: [Sphere]
-  private let movingShapes: [MovingShape]
+  /// The moving primitives, or `nil` when nothing moves.
+  private let moving: MotionAggregate?
   /// The number of primitives.
   public let count: Int
-  /// The times the BVH's boxes hold the moving shapes for (any time, when nothing moves).
+  /// The times the moving primitives' boxes hold them for.
   public let shutter: ClosedRange<Float>
-  /// True when some primitive moves, so that the BVH holds only for ``shutter``.
-  public let hasMotion: Bool
+  /// True when some primitive moves, so that the aggregate holds only for ``shutter``.
+  public var hasMotion: Bool { moving != nil }
 
   /// Builds the BVH over all elements (O(n log n) in their number: one per
   /// shape, one per triangle) and lays the elements out in its slot order.
-  /// A moving shape's box holds it at every time in `shutter`
-  /// (``MovingShape/motionBounds(over:)``), so rays at other times may miss
-  /// it: build the aggregate again for each frame's shutter interval.
+  /// A moving primitive's box holds it at every time in `shutter`, so rays
+  /// at other times may miss it: build the aggregate again for each frame's
+  /// shutter interval (``Scene/prepared(forShutter:)``).
   /// The steps are in `Aggregate+Building.swift`.
   public init(_ primitives: [Primitive], shutter: ClosedRange<Float> = 0...0) {
-    let (bounds, sources) = Self.gatherElements(of: primitives, shutter: shutter)
+    let (bounds, sources) = Self.gatherElements(of: primitives)
     // The boxes are needed only to build the tree; `consume` frees them
     // before the arrays of the next steps are allocated.
     let bvh = WideBVH(BVH(primitiveBounds: consume bounds))
@@ -89,15 +93,25 @@ public struct Aggregate: Sendable {
     rectangles = slots.rectangles
     disks = slots.disks
     spheres = slots.spheres
-    movingShapes = slots.movingShapes
+    moving = MotionAggregate(primitives, shutter: shutter)
     count = primitives.count
     self.shutter = shutter
-    hasMotion = !slots.movingShapes.isEmpty
   }
 
   /// The nearest hit with `0 < t < ray.tMax` and the index (in the array
   /// given to ``init(_:)``) of the primitive hit, or `nil`.
   public func intersect(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
+    let fixed = intersectFixed(ray)
+    guard let moving else { return fixed }
+    // Only moving primitives nearer than the nearest fixed hit can win.
+    var nearer = ray
+    if let fixed { nearer.tMax = fixed.hit.t }
+    return moving.intersect(nearer) ?? fixed
+  }
+
+  /// ``intersect(_:)`` among the fixed elements.
+  @inline(__always)
+  private func intersectFixed(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
     var searchRay = ray
     // The nearest element so far and where on it the ray hit: barycentric
     // coordinates for a triangle, the object-space point for a shape.
@@ -122,22 +136,18 @@ public struct Aggregate: Sendable {
         guard let h = spheres[Int(i)].hit(searchRay) else { return false }
         searchRay.tMax = h.t
         nearestLocation = h.objectPoint
-      case .moving(let i):
-        guard let h = movingShapes[Int(i)].placed(at: searchRay.time).hit(searchRay) else { return false }
-        searchRay.tMax = h.t
-        nearestLocation = h.objectPoint
       }
       nearestSlot = slot
       return true
     }
     if nearestSlot < 0 { return nil }
-    return (surfaceHit(slot: nearestSlot, t: searchRay.tMax, location: nearestLocation, time: ray.time),
+    return (surfaceHit(slot: nearestSlot, t: searchRay.tMax, location: nearestLocation),
             Int(primitiveOfSlot[nearestSlot]))
   }
 
   /// The hit record for the element in `slot`, hit at distance `t` at
-  /// `location` (as recorded by ``intersect(_:)``) by a ray at `time`.
-  private func surfaceHit(slot: Int, t: Float, location: SIMD3<Float>, time: Float) -> SurfaceHit {
+  /// `location` (as recorded by ``intersect(_:)``).
+  private func surfaceHit(slot: Int, t: Float, location: SIMD3<Float>) -> SurfaceHit {
     // Through buffer pointers: calling a method on `array[i]` made Swift
     // copy the element first.
     switch elements[slot] {
@@ -155,14 +165,13 @@ public struct Aggregate: Sendable {
       return disks.withUnsafeBufferPointer { $0[Int(i)].surfaceHit(t: t, objectPoint: location) }
     case .sphere(let i):
       return spheres.withUnsafeBufferPointer { $0[Int(i)].surfaceHit(t: t, objectPoint: location) }
-    case .moving(let i):
-      return movingShapes[Int(i)].placed(at: time).surfaceHit(t: t, objectPoint: location)
     }
   }
 
   /// Whether anything blocks the ray within `0 < t < ray.tMax` (shadow rays;
   /// stops at the first hit found).
   public func intersects(_ ray: Ray) -> Bool {
+    if let moving, moving.intersects(ray) { return true }
     let triangleTest = WatertightRay(ray)
     return bvh.traverseAnyHit(ray: ray) { slot, ray in
       switch elements[slot] {
@@ -170,7 +179,6 @@ public struct Aggregate: Sendable {
       case .rectangle(let i): return rectangles[Int(i)].hit(ray) != nil
       case .disk(let i): return disks[Int(i)].hit(ray) != nil
       case .sphere(let i): return spheres[Int(i)].hit(ray) != nil
-      case .moving(let i): return movingShapes[Int(i)].placed(at: ray.time).hit(ray) != nil
       }
     }
   }

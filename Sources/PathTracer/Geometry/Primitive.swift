@@ -1,5 +1,4 @@
-/// A piece of scene geometry: an analytic shape, a triangle mesh, or an
-/// analytic shape that moves.
+/// A piece of scene geometry: an analytic shape or a triangle mesh, fixed or moving.
 ///
 /// A scene is a list of primitives, each with its own material (see
 /// ``SceneObject``); the ``Aggregate`` puts them all behind one BVH.
@@ -8,10 +7,15 @@ public enum Primitive: Sendable {
   case mesh(TriangleMesh)
   /// A shape placed by an animated transform, looked up at each ray's time.
   case moving(MovingShape)
+  /// A mesh in object space placed by an animated transform: rays are
+  /// carried into its space at their time.
+  case movingMesh(MovingMesh)
 
   /// True for a primitive whose place depends on time.
   public var isMoving: Bool {
-    if case .moving = self { return true }
-    return false
+    switch self {
+    case .moving, .movingMesh: return true
+    case .shape, .mesh: return false
+    }
   }
 }

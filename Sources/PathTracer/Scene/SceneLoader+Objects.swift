@@ -26,7 +26,7 @@ extension SceneLoader {
       if let toWorld = placement.fixedTransform {
         builder.primitives.append(try geometry(geometryNode, toWorld: toWorld))
       } else {
-        builder.primitives.append(.moving(try movingShape(geometryNode, motion: placement)))
+        builder.primitives.append(try movingPrimitive(geometryNode, motion: placement))
       }
       builder.objects.append(SceneObject(material: material))
     case "emitter":
@@ -53,16 +53,24 @@ extension SceneLoader {
     return placement
   }
 
-  /// A sphere, disk or rectangle moved by `motion`. Meshes cannot move yet:
-  /// a moving mesh needs its triangles in object space behind a BVH of
-  /// their own, intersected through the transform (mesh instancing).
-  func movingShape(_ node: JSONNode, motion: AnimatedTransform) throws(SceneError) -> MovingShape {
+  /// The primitive a `geometry` node describes, moved by `motion`: a
+  /// ``MovingShape``, or for a mesh a ``MovingMesh`` (its triangles in
+  /// object space, intersected through the transform at each ray's time).
+  mutating func movingPrimitive(_ node: JSONNode, motion: AnimatedTransform) throws(SceneError) -> Primitive {
     let type = try node.required("type")
     if try type.string() == "mesh" {
-      throw type.unsupported("moving meshes (a mesh with keyframes, or in a group with keyframes)")
+      guard case .mesh(let objectMesh) = try mesh(node, toWorld: .identity) else {
+        requirementFailed("a mesh node gave another primitive")
+      }
+      return .movingMesh(MovingMesh(objectMesh, motion: motion))
     }
+    return .moving(try movingShape(node, motion: motion))
+  }
+
+  /// A sphere, disk or rectangle moved by `motion`.
+  func movingShape(_ node: JSONNode, motion: AnimatedTransform) throws(SceneError) -> MovingShape {
     guard case .shape(let shape) = try analyticShape(node, toWorld: .identity) else {
-      throw type.error("a mesh cannot be used here")
+      throw node.error("expected a sphere, disk or rectangle")
     }
     return MovingShape(shape, motion: motion)
   }

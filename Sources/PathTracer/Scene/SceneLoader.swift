@@ -3,9 +3,8 @@
 /// Every value is read through a ``JSONNode``, so a mistake is reported with
 /// the file and the JSON path of the offending value, e.g.
 /// `cornell.json: objects[2].geometry.radius: expected a number, found "5"`.
-/// Parts of the format this renderer does not implement yet (moving meshes)
-/// are rejected as "not supported yet" at their path
-/// rather than silently rendered wrong. Unknown keys are ignored, as tray_rust does.
+/// Parts of the format this renderer does not implement are rejected at
+/// their path rather than silently rendered wrong. Unknown keys are ignored, as tray_rust does.
 ///
 /// Relative file names (OBJ models, texture images, MERL BRDFs) are resolved against the scene file's folder.
 public struct SceneLoader {
