@@ -63,6 +63,9 @@ public struct RasterCamera: Sendable {
 
   /// Camera-space extent of the image plane at z = 1 per raster pixel.
   private let scale: Float
+  /// Whether the camera moves: a flag, so that a fixed camera's rays never
+  /// touch (or retain) the motion.
+  private let isMoving: Bool
   private let origin: Point3
 
   public init(_ camera: PerspectiveCamera, width: Int, height: Int) {
@@ -72,6 +75,7 @@ public struct RasterCamera: Sendable {
     let tanHalf = Float.tan(camera.fieldOfView.radians / 2)
     scale = 2 * tanHalf / Float(min(width, height))
     origin = camera.cameraToWorld.apply(point: .zero)
+    isMoving = camera.motion != nil
   }
 
   /// The primary ray through the raster position `filmPoint` at scene time
@@ -80,7 +84,7 @@ public struct RasterCamera: Sendable {
   public func generateRay(filmPoint: Point2, time: Float) -> Ray {
     let x = (filmPoint.x - Float(width) / 2) * scale
     let y = (Float(height) / 2 - filmPoint.y) * scale
-    if let motion = camera.motion {
+    if isMoving, let motion = camera.motion {
       let toWorld = motion.transform(at: time)
       let direction = normalize(toWorld.apply(vector: Vector3(x, y, 1)))
       return Ray(origin: toWorld.apply(point: .zero), direction: direction, time: time)

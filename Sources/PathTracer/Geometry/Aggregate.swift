@@ -67,7 +67,8 @@ public struct Aggregate: Sendable {
   /// The times the moving primitives' boxes hold them for.
   public let shutter: ClosedRange<Float>
   /// True when some primitive moves, so that the aggregate holds only for ``shutter``.
-  public var hasMotion: Bool { moving != nil }
+  /// (A stored flag: testing it never touches, or retains, the moving tree.)
+  public let hasMotion: Bool
 
   /// Builds the BVH over all elements (O(n log n) in their number: one per
   /// shape, one per triangle) and lays the elements out in its slot order.
@@ -94,6 +95,7 @@ public struct Aggregate: Sendable {
     disks = slots.disks
     spheres = slots.spheres
     moving = MotionAggregate(primitives, shutter: shutter)
+    hasMotion = moving != nil
     count = primitives.count
     self.shutter = shutter
   }
@@ -101,12 +103,24 @@ public struct Aggregate: Sendable {
   /// The nearest hit with `0 < t < ray.tMax` and the index (in the array
   /// given to ``init(_:)``) of the primitive hit, or `nil`.
   public func intersect(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
+    if hasMotion { return intersectWithMotion(ray) }
+    return intersectFixed(ray)
+  }
+
+  /// ``intersect(_:)`` when something moves: the fixed elements first, then
+  /// the moving primitives nearer than the nearest fixed hit.
+  @inline(never)
+  private func intersectWithMotion(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
     let fixed = intersectFixed(ray)
-    guard let moving else { return fixed }
-    // Only moving primitives nearer than the nearest fixed hit can win.
     var nearer = ray
     if let fixed { nearer.tMax = fixed.hit.t }
-    return moving.intersect(nearer) ?? fixed
+    return moving?.intersect(nearer) ?? fixed
+  }
+
+  /// Whether a moving primitive blocks `ray`.
+  @inline(never)
+  private func movingIntersects(_ ray: Ray) -> Bool {
+    moving?.intersects(ray) ?? false
   }
 
   /// ``intersect(_:)`` among the fixed elements.
@@ -171,7 +185,7 @@ public struct Aggregate: Sendable {
   /// Whether anything blocks the ray within `0 < t < ray.tMax` (shadow rays;
   /// stops at the first hit found).
   public func intersects(_ ray: Ray) -> Bool {
-    if let moving, moving.intersects(ray) { return true }
+    if hasMotion, movingIntersects(ray) { return true }
     let triangleTest = WatertightRay(ray)
     return bvh.traverseAnyHit(ray: ray) { slot, ray in
       switch elements[slot] {
