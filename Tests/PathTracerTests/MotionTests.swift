@@ -135,8 +135,10 @@ struct MotionTests {
       primitives.append(.moving(MovingShape(shape, motion: motion)))
     }
     primitives.append(.shape(.sphere(Sphere(radius: 1, objectToWorld: .translate(Vector3(0, 0, 3))))))
+    // Built for another interval first, then for this frame's, as a frame range does.
     let shutter: ClosedRange<Float> = 0.5...1.5
-    let aggregate = Aggregate(primitives, shutter: shutter)
+    let aggregate = Aggregate(primitives, shutter: 0...0.25).withMotion(over: shutter)
+    #expect(aggregate.shutter == shutter)
     var hits = 0
     for _ in 0..<4000 {
       let time = shutter.lowerBound + rng.nextFloat() * (shutter.upperBound - shutter.lowerBound)

@@ -61,11 +61,11 @@ public struct Aggregate: Sendable {
   private let disks: [Disk]
   private let spheres: [Sphere]
   /// The moving primitives, or `nil` when nothing moves.
-  private let moving: MotionAggregate?
+  private var moving: MotionAggregate?
   /// The number of primitives.
   public let count: Int
   /// The times the moving primitives' boxes hold them for.
-  public let shutter: ClosedRange<Float>
+  public private(set) var shutter: ClosedRange<Float>
   /// True when some primitive moves, so that the aggregate holds only for ``shutter``.
   /// (A stored flag: testing it never touches, or retains, the moving tree.)
   public let hasMotion: Bool
@@ -98,6 +98,18 @@ public struct Aggregate: Sendable {
     hasMotion = moving != nil
     count = primitives.count
     self.shutter = shutter
+  }
+
+  /// The same aggregate with its moving primitives' boxes made for
+  /// `shutter` (a frame's shutter interval): only their small tree is built
+  /// again, O(m log m) in the moving primitives; the fixed elements' tree
+  /// and arrays are shared. Itself when nothing moves.
+  public func withMotion(over shutter: ClosedRange<Float>) -> Aggregate {
+    guard let moving else { return self }
+    var aggregate = self
+    aggregate.moving = moving.rebuilt(over: shutter)
+    aggregate.shutter = shutter
+    return aggregate
   }
 
   /// The nearest hit with `0 < t < ray.tMax` and the index (in the array

@@ -22,18 +22,37 @@ struct MotionAggregate: Sendable {
   /// The moving primitives among `primitives`, or `nil` when there are none.
   /// O(n log n) in the moving primitives.
   init?(_ primitives: [Primitive], shutter: ClosedRange<Float>) {
-    var moving: [(element: Element, index: Int, bounds: Bounds3)] = []
+    var moving: [(element: Element, index: Int32)] = []
     for (index, primitive) in primitives.enumerated() {
       switch primitive {
-      case .moving(let shape): moving.append((.shape(shape), index, shape.motionBounds(over: shutter)))
-      case .movingMesh(let mesh): moving.append((.mesh(mesh), index, mesh.motionBounds(over: shutter)))
+      case .moving(let shape): moving.append((.shape(shape), Int32(index)))
+      case .movingMesh(let mesh): moving.append((.mesh(mesh), Int32(index)))
       case .shape, .mesh: continue
       }
     }
     if moving.isEmpty { return nil }
-    bvh = WideBVH(BVH(primitiveBounds: moving.map(\.bounds)))
+    self.init(moving, shutter: shutter)
+  }
+
+  /// The tree over `moving` (elements and their primitives' indices), each
+  /// box holding its element all through `shutter`.
+  private init(_ moving: [(element: Element, index: Int32)], shutter: ClosedRange<Float>) {
+    let bounds = moving.map { item in
+      switch item.element {
+      case .shape(let shape): shape.motionBounds(over: shutter)
+      case .mesh(let mesh): mesh.motionBounds(over: shutter)
+      }
+    }
+    bvh = WideBVH(BVH(primitiveBounds: bounds))
     elements = bvh.primitiveOrder.map { moving[Int($0)].element }
-    primitiveOfSlot = bvh.primitiveOrder.map { Int32(moving[Int($0)].index) }
+    primitiveOfSlot = bvh.primitiveOrder.map { moving[Int($0)].index }
+  }
+
+  /// The same primitives with their boxes for `shutter`: a new tree over
+  /// them (a moving mesh's own object-space tree is shared, not rebuilt).
+  /// O(n log n) in the moving primitives.
+  func rebuilt(over shutter: ClosedRange<Float>) -> MotionAggregate {
+    MotionAggregate(Array(zip(elements, primitiveOfSlot)), shutter: shutter)
   }
 
   /// The nearest hit with `0 < t < ray.tMax` at the ray's time and the index

@@ -36,9 +36,6 @@ public struct Scene: Sendable {
   /// Per primitive of `geometry`, in the same order: its material and area light.
   public let objects: [SceneObject]
   public private(set) var geometry: Aggregate
-  /// The primitives, kept only when some move (so that the BVH can be built
-  /// again for another shutter interval); empty otherwise.
-  let movingScenePrimitives: [Primitive]
   /// True when some primitive moves or some light is animated: the BVH and
   /// the light distribution then depend on the shutter interval.
   public let isAnimated: Bool
@@ -84,15 +81,15 @@ public struct Scene: Sendable {
       ? LightDistribution(powers: Self.averagePowers(lights, animations, animationOfLight, over: shutter))
       : LightDistribution(lights: lights)
     geometry = moves ? Aggregate(primitives, shutter: shutter) : Aggregate(primitives)
-    movingScenePrimitives = moves ? primitives : []
     isAnimated = moves || lightsChange
     self.shutter = shutter
   }
 
   /// The scene for a render over `shutter`: itself when nothing changes or
   /// when it was made for that interval; otherwise a copy whose BVH holds
-  /// the moving shapes all through `shutter` (built again, O(n log n)) and
-  /// whose lights are chosen by their power averaged over it (O(lights)).
+  /// the moving primitives all through `shutter` (their small tree built
+  /// again, ``Aggregate/withMotion(over:)``) and whose lights are chosen by
+  /// their power averaged over it (O(lights)).
   /// Everything else (materials, textures, meshes' arrays) is shared.
   public func prepared(forShutter shutter: ClosedRange<Float>) -> Scene {
     guard isAnimated, shutter != self.shutter else { return self }
@@ -102,9 +99,7 @@ public struct Scene: Sendable {
       scene.lightDistribution = LightDistribution(
         powers: Self.averagePowers(lights, lightAnimations, animationOfLight, over: shutter))
     }
-    if !movingScenePrimitives.isEmpty {
-      scene.geometry = Aggregate(movingScenePrimitives, shutter: shutter)
-    }
+    scene.geometry = geometry.withMotion(over: shutter)
     return scene
   }
 
