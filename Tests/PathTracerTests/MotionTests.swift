@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LightArena
 @testable import PathTracer
 
 /// A grey floor under a point light, seen from above, with a sphere that
@@ -140,6 +141,7 @@ struct MotionTests {
     let aggregate = Aggregate(primitives, shutter: 0...0.25).withMotion(over: shutter)
     #expect(aggregate.shutter == shutter)
     var hits = 0
+    var arena = MemoryArena()
     for _ in 0..<4000 {
       let time = shutter.lowerBound + rng.nextFloat() * (shutter.upperBound - shutter.lowerBound)
       let origin = Point3(rng.nextFloat() * 30 - 15, rng.nextFloat() * 30 - 15, -20)
@@ -153,6 +155,14 @@ struct MotionTests {
       #expect(aggregate.intersects(ray) == (expected != nil))
       if let found, let expected { #expect(found.hit.t == expected.t) }
       if expected != nil { hits += 1 }
+      // Placed once for the ray's time, in an arena scope, the primitives give the same hits, bit for bit.
+      arena.withAllocator { alloc in
+        let placed = aggregate.placeMotion(at: time, alloc: alloc)
+        let fromPlaced = aggregate.intersect(ray, placed: placed)
+        #expect(fromPlaced?.primitiveIndex == found?.primitiveIndex && fromPlaced?.hit.t == found?.hit.t
+                && fromPlaced?.hit.p == found?.hit.p)
+        #expect(aggregate.intersects(ray, placed: placed) == (found != nil))
+      }
     }
     #expect(hits > 400)  // the test sees the moving shapes
   }
@@ -177,6 +187,7 @@ extension MotionTests {
     let aggregate = Aggregate([.movingMesh(moving), .shape(.sphere(Sphere(radius: 0.5, objectToWorld: .translate(Vector3(0, 0, -6)))))],
                               shutter: 0...1)
     var rng = PCG32(seed: 11)
+    var arena = MemoryArena()
     var hits = 0
     for _ in 0..<2000 {
       let time = rng.nextFloat()
@@ -186,6 +197,10 @@ extension MotionTests {
       let placed = try Self.boxMesh(objectToWorld: motion.transform(at: time))
       let expected = placed.bruteForceIntersect(ray)
       let found = aggregate.intersect(ray)
+      arena.withAllocator { alloc in
+        let fromPlaced = aggregate.intersect(ray, placed: aggregate.placeMotion(at: time, alloc: alloc))
+        #expect(fromPlaced?.hit.t == found?.hit.t && fromPlaced?.hit.p == found?.hit.p)
+      }
       #expect(aggregate.intersects(ray) == (found != nil))
       guard let expected else { continue }
       hits += 1

@@ -1,3 +1,5 @@
+import LightArena
+
 /// All the geometry of a scene behind one BVH: the scene's `intersect` and
 /// shadow-ray test.
 ///
@@ -114,25 +116,60 @@ public struct Aggregate: Sendable {
 
   /// The nearest hit with `0 < t < ray.tMax` and the index (in the array
   /// given to ``init(_:)``) of the primitive hit, or `nil`.
-  public func intersect(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
-    if hasMotion { return intersectWithMotion(ray) }
+  ///
+  /// `placed`, when made for the ray's time (``placeMotion(at:alloc:)``),
+  /// saves evaluating the moving primitives' transforms; without, each test
+  /// of a moving primitive evaluates its transform at the ray's time.
+  public func intersect(_ ray: Ray, placed: borrowing MotionPlacement = MotionPlacement())
+    -> (hit: SurfaceHit, primitiveIndex: Int)?
+  {
+    if hasMotion { return intersectWithMotion(ray, placed: placed) }
     return intersectFixed(ray)
   }
 
-  /// ``intersect(_:)`` when something moves: the fixed elements first, then
+  /// ``intersect(_:placed:)`` when something moves: the fixed elements first, then
   /// the moving primitives nearer than the nearest fixed hit.
   @inline(never)
-  private func intersectWithMotion(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
+  private func intersectWithMotion(_ ray: Ray, placed: borrowing MotionPlacement)
+    -> (hit: SurfaceHit, primitiveIndex: Int)?
+  {
     let fixed = intersectFixed(ray)
+    guard let moving else { return fixed }
     var nearer = ray
     if let fixed { nearer.tMax = fixed.hit.t }
-    return moving?.intersect(nearer) ?? fixed
+    let valid = placed.holds(at: ray.time)
+    return placed.elements.withUnsafeBufferPointer { buffer in
+      moving.intersect(nearer, placed: valid ? buffer : UnsafeBufferPointer(start: nil, count: 0))
+    } ?? fixed
+  }
+
+  /// The moving primitives placed at `time`, in `alloc` (a camera sample's
+  /// scope): for the rays of one path, which all travel at that time. One
+  /// transform evaluation per moving primitive and a pointer bump; empty,
+  /// and free, when nothing moves.
+  @_lifetime(copy alloc) @inline(__always)
+  public func placeMotion(at time: Float, alloc: ArenaAllocator) -> MotionPlacement {
+    if !hasMotion { return MotionPlacement() }
+    return placeMoving(at: time, alloc: alloc)
+  }
+
+  /// ``placeMotion(at:alloc:)`` when something moves.
+  @_lifetime(copy alloc) @inline(never)
+  private func placeMoving(at time: Float, alloc: ArenaAllocator) -> MotionPlacement {
+    guard let moving else { return MotionPlacement() }
+    let placed = alloc.allocateArray(repeating: PlacedMotion.mesh(.identity), count: moving.count)
+    placed.withUnsafeMutableBufferPointer { moving.place(at: time, into: $0) }
+    return MotionPlacement(time: time, elements: placed.span)
   }
 
   /// Whether a moving primitive blocks `ray`.
   @inline(never)
-  private func movingIntersects(_ ray: Ray) -> Bool {
-    moving?.intersects(ray) ?? false
+  private func movingIntersects(_ ray: Ray, placed: borrowing MotionPlacement) -> Bool {
+    guard let moving else { return false }
+    let valid = placed.holds(at: ray.time)
+    return placed.elements.withUnsafeBufferPointer { buffer in
+      moving.intersects(ray, placed: valid ? buffer : UnsafeBufferPointer(start: nil, count: 0))
+    }
   }
 
   /// ``intersect(_:)`` among the fixed elements.
@@ -196,8 +233,8 @@ public struct Aggregate: Sendable {
 
   /// Whether anything blocks the ray within `0 < t < ray.tMax` (shadow rays;
   /// stops at the first hit found).
-  public func intersects(_ ray: Ray) -> Bool {
-    if hasMotion, movingIntersects(ray) { return true }
+  public func intersects(_ ray: Ray, placed: borrowing MotionPlacement = MotionPlacement()) -> Bool {
+    if hasMotion, movingIntersects(ray, placed: placed) { return true }
     let triangleTest = WatertightRay(ray)
     return bvh.traverseAnyHit(ray: ray) { slot, ray in
       switch elements[slot] {

@@ -55,34 +55,59 @@ struct MotionAggregate: Sendable {
     MotionAggregate(Array(zip(elements, primitiveOfSlot)), shutter: shutter)
   }
 
+  /// The number of moving primitives: the count of a ``MotionPlacement``.
+  var count: Int { elements.count }
+
+  /// Every moving primitive placed at `time`, by slot, into `placed`
+  /// (``count`` of them). One transform evaluation per primitive.
+  func place(at time: Float, into placed: UnsafeMutableBufferPointer<PlacedMotion>) {
+    for slot in elements.indices {
+      placed[slot] = placement(slot, at: time)
+    }
+  }
+
+  /// The primitive in `slot` placed at `time`.
+  func placement(_ slot: Int, at time: Float) -> PlacedMotion {
+    switch elements[slot] {
+    case .shape(let moving): .shape(moving.placed(at: time))
+    case .mesh(let mesh): .mesh(mesh.motion.transform(at: time))
+    }
+  }
+
   /// The nearest hit with `0 < t < ray.tMax` at the ray's time and the index
-  /// of its primitive, or `nil`.
-  func intersect(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
+  /// of its primitive, or `nil`. `placed` holds the primitives placed at the
+  /// ray's time, or is empty (then each test evaluates its transform).
+  func intersect(_ ray: Ray, placed: UnsafeBufferPointer<PlacedMotion>) -> (hit: SurfaceHit, primitiveIndex: Int)? {
     var searchRay = ray
     var nearest: (hit: SurfaceHit, slot: Int)?
     bvh.traverse(ray: &searchRay) { slot, searchRay in
-      switch elements[slot] {
-      case .shape(let moving):
-        let shape = moving.placed(at: searchRay.time)
+      let placement = placed.isEmpty ? placement(slot, at: searchRay.time) : placed[slot]
+      switch (placement, elements[slot]) {
+      case (.shape(let shape), _):
         guard let h = shape.hit(searchRay) else { return false }
         searchRay.tMax = h.t
         nearest = (shape.surfaceHit(t: h.t, objectPoint: h.objectPoint), slot)
-      case .mesh(let mesh):
-        guard let hit = mesh.intersect(searchRay) else { return false }
+      case (.mesh(let toWorld), .mesh(let mesh)):
+        guard let hit = mesh.intersect(searchRay, toWorld: toWorld) else { return false }
         searchRay.tMax = hit.t
         nearest = (hit, slot)
+      case (.mesh, .shape):
+        requirementFailed("a mesh placement for a moving shape")
       }
       return true
     }
     return nearest.map { ($0.hit, Int(primitiveOfSlot[$0.slot])) }
   }
 
-  /// Whether anything blocks `ray` within `0 < t < ray.tMax` at its time.
-  func intersects(_ ray: Ray) -> Bool {
+  /// Whether anything blocks `ray` within `0 < t < ray.tMax` at its time;
+  /// `placed` as for ``intersect(_:placed:)``.
+  func intersects(_ ray: Ray, placed: UnsafeBufferPointer<PlacedMotion>) -> Bool {
     bvh.traverseAnyHit(ray: ray) { slot, ray in
-      switch elements[slot] {
-      case .shape(let moving): return moving.placed(at: ray.time).hit(ray) != nil
-      case .mesh(let mesh): return mesh.intersects(ray)
+      let placement = placed.isEmpty ? placement(slot, at: ray.time) : placed[slot]
+      switch (placement, elements[slot]) {
+      case (.shape(let shape), _): return shape.hit(ray) != nil
+      case (.mesh(let toWorld), .mesh(let mesh)): return mesh.intersects(ray, toWorld: toWorld)
+      case (.mesh, .shape): requirementFailed("a mesh placement for a moving shape")
       }
     }
   }

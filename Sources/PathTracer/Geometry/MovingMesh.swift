@@ -53,7 +53,11 @@ public struct MovingMesh: Sendable {
   /// The nearest hit of `ray` (in world space, at `ray.time`) with
   /// `0 < t < ray.tMax`, as a world-space hit record, or `nil`.
   public func intersect(_ ray: Ray) -> SurfaceHit? {
-    let toWorld = motion.transform(at: ray.time)
+    intersect(ray, toWorld: motion.transform(at: ray.time))
+  }
+
+  /// ``intersect(_:)`` with the mesh placed by `toWorld` (its motion at the ray's time).
+  func intersect(_ ray: Ray, toWorld: Transform) -> SurfaceHit? {
     let (local, shift) = objectRay(ray, toWorld: toWorld)
     guard let (hit, _) = objectSpace.intersect(local) else { return nil }
     // Points move with the transform, tangents too, normals by its inverse
@@ -69,6 +73,11 @@ public struct MovingMesh: Sendable {
 
   /// Whether `ray` hits the mesh with `0 < t < ray.tMax` at its time (shadow rays).
   public func intersects(_ ray: Ray) -> Bool {
-    objectSpace.intersects(objectRay(ray, toWorld: motion.transform(at: ray.time)).ray)
+    intersects(ray, toWorld: motion.transform(at: ray.time))
+  }
+
+  /// ``intersects(_:)`` with the mesh placed by `toWorld`.
+  func intersects(_ ray: Ray, toWorld: Transform) -> Bool {
+    objectSpace.intersects(objectRay(ray, toWorld: toWorld).ray)
   }
 }

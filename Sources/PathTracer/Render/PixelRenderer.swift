@@ -164,7 +164,9 @@ struct PixelRenderer: Sendable {
       let ray = camera.generateRay(filmPoint: filmPoint, time: shutterTime(samples, sample))
       // ── A nested scope per camera sample holds the BSDFs of its path. ──
       let radiance = scope.withScope { sampleScope in
-        let context = SampleContext<Components>(samples: samples, index: sample, alloc: sampleScope)
+        // Moving primitives are placed at the sample's time once, here (nothing, for a still scene).
+        let context = SampleContext<Components>(samples: samples, index: sample, alloc: sampleScope,
+                                                placedMotion: scene.geometry.placeMotion(at: ray.time, alloc: sampleScope))
         return scene.integrator.radiance(ray, scene: scene, context: context, rng: &rng)
       } // ── The sample's BSDFs are released here. ──
       pixel.taken += 1

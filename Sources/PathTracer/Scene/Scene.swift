@@ -141,15 +141,18 @@ public struct Scene: Sendable {
   }
 
   /// The nearest surface along `ray`, or `nil` if it leaves the scene.
-  public func intersect(_ ray: Ray) -> SceneHit? {
-    guard let (hit, index) = geometry.intersect(ray) else { return nil }
+  /// `placed`: the moving primitives placed at the ray's time, if the
+  /// caller has them (``SampleContext/placedMotion``).
+  public func intersect(_ ray: Ray, placed: borrowing MotionPlacement = MotionPlacement()) -> SceneHit? {
+    guard let (hit, index) = geometry.intersect(ray, placed: placed) else { return nil }
     return SceneHit(surface: hit, object: index)
   }
 
   /// Whether nothing blocks the segment from `surface` to `point` at scene
-  /// time `time` (a shadow ray).
-  public func isUnoccluded(from surface: SurfaceHit, to point: Point3, time: Float) -> Bool {
-    !geometry.intersects(spawnRay(from: surface, to: point, time: time))
+  /// time `time` (a shadow ray); `placed` as for ``intersect(_:placed:)``.
+  public func isUnoccluded(from surface: SurfaceHit, to point: Point3, time: Float,
+                           placed: borrowing MotionPlacement = MotionPlacement()) -> Bool {
+    !geometry.intersects(spawnRay(from: surface, to: point, time: time), placed: placed)
   }
 }
 
