@@ -102,9 +102,9 @@ struct RenderCommand: ParsableCommand {
     }
     let baseOptions = RenderOptions(threads: threads, seed: seed, scratchMemory: scratchMemory)
 
-    // The instants to render: the frames in range (each at its shutter's
-    // opening), or the one --time names.
-    let frames: [(number: Int?, time: Float)]
+    // What to render: the frames in range (each over its shutter interval,
+    // for motion blur), or the one instant --time names.
+    let frames: [(number: Int?, shutter: ClosedRange<Float>)]
     do throws(FrameTimingError) {
       let timing = film.timing
       let range = try FrameTiming(frames: timing.frames, sceneTime: timing.sceneTime,
@@ -112,7 +112,7 @@ struct RenderCommand: ParsableCommand {
                                   endFrame: endFrame ?? (startFrame.map { max($0, timing.endFrame) } ?? timing.endFrame),
                                   shutterSize: timing.shutterSize)
       film.timing = range
-      frames = time.map { [(nil, $0)] } ?? range.frameRange.map { ($0, range.shutterInterval($0).lowerBound) }
+      frames = time.map { [(nil, $0...$0)] } ?? range.frameRange.map { ($0, range.shutterInterval($0)) }
     } catch {
       let flag = error.field == .startFrame ? "--start-frame" : error.field == .endFrame ? "--end-frame" : error.field.rawValue
       throw ExitCode.failure(printing: "error: \(flag): \(error.problem)")
@@ -125,6 +125,9 @@ struct RenderCommand: ParsableCommand {
     let destinations: [ImageOutput]
     do {
       try RenderLimits.check(scene, film: film, options: baseOptions)
+      if let early = frames.first(where: { $0.number.map { scene.camera(forFrame: $0, of: film.timing) == nil } ?? false }) {
+        throw ValidationError("no camera of the scene's \"cameras\" is active at frame \(early.number!)")
+      }
       naming = try FrameOutputNaming(
         output: output ?? Self.defaultOutput(for: self.scene, part: part), frameCount: frames.count,
         defaultExtension: part == nil ? "png" : "exr")
@@ -145,7 +148,8 @@ struct RenderCommand: ParsableCommand {
 
     for (index, (frame, destination)) in zip(frames, destinations).enumerated() {
       var options = baseOptions
-      options.time = frame.time
+      options.shutter = frame.shutter
+      options.frame = frame.number
       let identity = RenderIdentity(sceneFile: sceneFile, film: film, options: options)
       let label = frames.count > 1 ? "frame \(frame.number!) (\(index + 1) of \(frames.count)) " : ""
       if skipExisting, case .file(let path, _) = destination.destination,

@@ -141,18 +141,19 @@ struct KeyframeLoadingTests {
     }
   }
 
-  @Test("the scene loader still rejects valid keyframes on objects and cameras, until rendering supports them")
-  func stillRejectedByTheLoader() throws {
+  @Test("the scene loader places objects and cameras with keyframes, which then move")
+  func loadedAndMoving() throws {
     let onObject = SceneLoaderTests.broken("\"transform\": [{ \"type\": \"rotate_x\", \"rotation\": 90 }, { \"type\": \"translate\", \"translation\": [0, 5, 0] }]",
                                            "\"keyframes\": \(validKeyframes)")
-    #expect(throws: SceneError(file: "a.json", path: "objects[1].keyframes", message: "animated objects (keyframes) is not supported yet")) {
-      try SceneLoader.parse(onObject, fileName: "a.json")
-    }
+    let moving = try SceneLoader.parse(onObject, fileName: "a.json")
+    #expect(moving.isAnimated && moving.geometry.hasMotion)
+    #expect(moving.camera.motion == nil)
+    guard case .area? = moving.lightAnimations.first?.motion else { Issue.record("expected a moving area light"); return }
     let onCamera = SceneLoaderTests.broken("\"transform\": [{ \"type\": \"translate\", \"translation\": [0, 0, -10] }]",
                                            "\"keyframes\": \(validKeyframes)")
-    #expect(throws: SceneError(file: "a.json", path: "camera.keyframes", message: "camera keyframes is not supported yet")) {
-      try SceneLoader.parse(onCamera, fileName: "a.json")
-    }
+    let filmed = try SceneLoader.parse(onCamera, fileName: "a.json")
+    #expect(filmed.camera.motion != nil)
+    #expect(!filmed.isAnimated)
   }
 
   @Test("every keyframes block in tray_rust's tr15.json loads", .enabled(if: tr15Exists()))

@@ -52,16 +52,21 @@ struct RenderTests {
 
   @Test("rendering makes no heap allocation per pixel or per sample: the count does not grow with the pixel count",
         .enabled(if: malloc_counter_is_active() != 0, "the malloc counter is off under AddressSanitizer"),
-        arguments: ["a diffuse floor", "every material", "a textured floor"], ["low_discrepancy", "uniform", "adaptive"])
+        arguments: ["a diffuse floor", "every material", "a textured floor", "an animated scene"],
+                  ["low_discrepancy", "uniform", "adaptive"])
   func noMallocsPerPixel(sceneName: String, sampler: String) throws {
     let folder = try TextureFolder()
     let text = switch sceneName {
     case "every material": everyMaterialScene(size: 64, samples: 4)
     case "a textured floor": try texturedFloorScene(in: folder, size: 64, samples: 4)
+    // A sliding sphere, a spinning disk in a moving group, a moving camera
+    // and a light that fades in, rendered with an open shutter.
+    case "an animated scene": animatedScene(size: 64, samples: 4)
     default: diskOverFloorScene(albedo: 0.7, radiance: 1, radius: 5, height: 3, size: 64, samples: 4)
     }
     let scene = try SceneLoader.parse(text, fileName: "scene.json", directory: folder.path)
     #expect(scene.textures.count == (sceneName == "a textured floor" ? 2 : 0))
+    #expect(scene.changesOverTime == (sceneName == "an animated scene" || sceneName == "a textured floor"))
     var description = scene.film
     description.sampler = switch sampler {
     case "uniform": .uniform
@@ -69,7 +74,9 @@ struct RenderTests {
     case "adaptive": .adaptive(AdaptiveSampling(maxSamples: 16, threshold: 0.01))
     default: .lowDiscrepancy
     }
-    let options = RenderOptions(time: 0.5, tileSize: 8)  // between the animated texture's keyframes
+    // Between the animated texture's keyframes; the animated scene over an open shutter.
+    let options = sceneName == "an animated scene" ? RenderOptions(shutter: 0.25...0.75, tileSize: 8)
+      : RenderOptions(time: 0.5, tileSize: 8)
     var worker = TileRenderer(PixelRenderer(scene: scene, film: description, options: options))
     let film = Film(width: 64, height: 64, filter: scene.film.filter, tileSize: 8)
     worker.render(tile: 0, film: film)  // warm-up: the arena gets its block

@@ -70,7 +70,7 @@ struct SceneLoaderTests {
           (broken("\"type\": \"matte\"", "\"type\": \"merl\""),
            "bad.json: materials[0]: missing required key \"file\""),
           (broken("\"transform\": [{ \"type\": \"rotate_x\"", "\"keyframes\": [], \"transform\": [{ \"type\": \"rotate_x\""),
-           "bad.json: objects[1].keyframes: animated objects (keyframes) is not supported yet"),
+           "bad.json: objects[1].keyframes: an object has either \"keyframes\" or \"transform\", not both"),
           (broken("\"emitter\": \"area\", \"material\": \"white\",", "\"emitter\": \"none\", \"material\": \"white\","),
            "bad.json: objects[1].emitter: unknown emitter \"none\""),
           (broken("\"type\": \"emitter\", \"emitter\": \"area\"", "\"type\": \"receiver\", \"emitter\": \"area\""),

@@ -8,9 +8,11 @@ public struct HeapPixelSamples {
   let layout: SampleLayout
   let floats: [Float]
 
-  /// Makes and fills the sample sets for `count` camera samples of `bounces` vertices.
-  public init(count: Int, bounces: Int, fill: Sampler.ArrayFill = .lowDiscrepancy, rng: inout PCG32) {
-    let layout = SampleLayout(count: count, bounces: bounces)
+  /// Makes and fills the sample sets for `count` camera samples of `bounces`
+  /// vertices, with a shutter time each when `shutterTimes`.
+  public init(count: Int, bounces: Int, shutterTimes: Bool = false, fill: Sampler.ArrayFill = .lowDiscrepancy,
+              rng: inout PCG32) {
+    let layout = SampleLayout(count: count, bounces: bounces, shutterTimes: shutterTimes)
     var floats = [Float](repeating: 0, count: layout.floatCount)
     floats.withUnsafeMutableBufferPointer { layout.fill($0, with: fill, rng: &rng) }
     self.layout = layout

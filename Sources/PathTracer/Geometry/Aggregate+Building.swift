@@ -1,7 +1,8 @@
 // Building an `Aggregate`, in the four steps its `init` takes:
 //
 // 1. gather the elements: one box per analytic shape and per mesh triangle,
-//    and which primitive (and triangle) each comes from;
+//    and which primitive (and triangle) each comes from (moving primitives
+//    go to the `MotionAggregate` instead);
 // 2. build the BVH over the boxes (the binned-SAH binary tree, collapsed to
 //    the 4-wide tree that traversal uses; see `BVHBuilder` and `WideBVH`);
 // 3. concatenate the vertex normals and uvs of all meshes;
@@ -28,6 +29,8 @@ extension Aggregate {
       case .shape(let shape):
         bounds.append(shape.worldBounds)
         sources.append(ElementSource(primitive: index, triangle: -1))
+      case .moving, .movingMesh:
+        continue
       case .mesh(let mesh):
         for triangle in 0..<mesh.triangleCount {
           let corners = mesh.corners(of: triangle)
@@ -107,6 +110,8 @@ extension Aggregate {
       case .shape(.sphere(let s)):
         slots.elements.append(.sphere(Int32(slots.spheres.count)))
         slots.spheres.append(s)
+      case .moving, .movingMesh:
+        requirementFailed("a moving primitive has no slot among the fixed elements")
       case .mesh(let mesh):
         slots.elements.append(.triangle(Int32(slots.triangles.count)))
         slots.triangles.append(mesh.corners(of: triangle))

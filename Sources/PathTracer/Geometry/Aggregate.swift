@@ -1,3 +1,5 @@
+import LightArena
+
 /// All the geometry of a scene behind one BVH: the scene's `intersect` and
 /// shadow-ray test.
 ///
@@ -21,6 +23,11 @@
 /// hot loop reads contiguous memory, copies no large values and touches no
 /// reference counts. (The aggregate keeps its own copies of everything it
 /// needs; drop the `TriangleMesh` values after building to free them.)
+///
+/// Moving primitives (``Primitive/moving(_:)``, ``Primitive/movingMesh(_:)``)
+/// sit in a second, small tree (``MotionAggregate``) whose boxes hold them
+/// over one shutter interval; a ray is tested against it after the fixed
+/// elements, and a scene with nothing moving never looks at it.
 public struct Aggregate: Sendable {
   /// What a BVH slot holds: the kind of element and its index in the array
   /// of that kind.
@@ -55,13 +62,23 @@ public struct Aggregate: Sendable {
   private let rectangles: [Rectangle]
   private let disks: [Disk]
   private let spheres: [Sphere]
+  /// The moving primitives, or `nil` when nothing moves.
+  private var moving: MotionAggregate?
   /// The number of primitives.
   public let count: Int
+  /// The times the moving primitives' boxes hold them for.
+  public private(set) var shutter: ClosedRange<Float>
+  /// True when some primitive moves, so that the aggregate holds only for ``shutter``.
+  /// (A stored flag: testing it never touches, or retains, the moving tree.)
+  public let hasMotion: Bool
 
   /// Builds the BVH over all elements (O(n log n) in their number: one per
   /// shape, one per triangle) and lays the elements out in its slot order.
+  /// A moving primitive's box holds it at every time in `shutter`, so rays
+  /// at other times may miss it: build the aggregate again for each frame's
+  /// shutter interval (``Scene/prepared(forShutter:)``).
   /// The steps are in `Aggregate+Building.swift`.
-  public init(_ primitives: [Primitive]) {
+  public init(_ primitives: [Primitive], shutter: ClosedRange<Float> = 0...0) {
     let (bounds, sources) = Self.gatherElements(of: primitives)
     // The boxes are needed only to build the tree; `consume` frees them
     // before the arrays of the next steps are allocated.
@@ -79,12 +96,85 @@ public struct Aggregate: Sendable {
     rectangles = slots.rectangles
     disks = slots.disks
     spheres = slots.spheres
+    moving = MotionAggregate(primitives, shutter: shutter)
+    hasMotion = moving != nil
     count = primitives.count
+    self.shutter = shutter
+  }
+
+  /// The same aggregate with its moving primitives' boxes made for
+  /// `shutter` (a frame's shutter interval): only their small tree is built
+  /// again, O(m log m) in the moving primitives; the fixed elements' tree
+  /// and arrays are shared. Itself when nothing moves.
+  public func withMotion(over shutter: ClosedRange<Float>) -> Aggregate {
+    guard let moving else { return self }
+    var aggregate = self
+    aggregate.moving = moving.rebuilt(over: shutter)
+    aggregate.shutter = shutter
+    return aggregate
   }
 
   /// The nearest hit with `0 < t < ray.tMax` and the index (in the array
   /// given to ``init(_:)``) of the primitive hit, or `nil`.
-  public func intersect(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
+  ///
+  /// `placed`, when made for the ray's time (``placeMotion(at:alloc:)``),
+  /// saves evaluating the moving primitives' transforms; without, each test
+  /// of a moving primitive evaluates its transform at the ray's time.
+  public func intersect(_ ray: Ray, placed: borrowing MotionPlacement = MotionPlacement())
+    -> (hit: SurfaceHit, primitiveIndex: Int)?
+  {
+    if hasMotion { return intersectWithMotion(ray, placed: placed) }
+    return intersectFixed(ray)
+  }
+
+  /// ``intersect(_:placed:)`` when something moves: the fixed elements first, then
+  /// the moving primitives nearer than the nearest fixed hit.
+  @inline(never)
+  private func intersectWithMotion(_ ray: Ray, placed: borrowing MotionPlacement)
+    -> (hit: SurfaceHit, primitiveIndex: Int)?
+  {
+    let fixed = intersectFixed(ray)
+    guard let moving else { return fixed }
+    var nearer = ray
+    if let fixed { nearer.tMax = fixed.hit.t }
+    let valid = placed.holds(at: ray.time)
+    return placed.elements.withUnsafeBufferPointer { buffer in
+      moving.intersect(nearer, placed: valid ? buffer : UnsafeBufferPointer(start: nil, count: 0))
+    } ?? fixed
+  }
+
+  /// The moving primitives placed at `time`, in `alloc` (a camera sample's
+  /// scope): for the rays of one path, which all travel at that time. One
+  /// transform evaluation per moving primitive and a pointer bump; empty,
+  /// and free, when nothing moves.
+  @_lifetime(copy alloc) @inline(__always)
+  public func placeMotion(at time: Float, alloc: ArenaAllocator) -> MotionPlacement {
+    if !hasMotion { return MotionPlacement() }
+    return placeMoving(at: time, alloc: alloc)
+  }
+
+  /// ``placeMotion(at:alloc:)`` when something moves.
+  @_lifetime(copy alloc) @inline(never)
+  private func placeMoving(at time: Float, alloc: ArenaAllocator) -> MotionPlacement {
+    guard let moving else { return MotionPlacement() }
+    var placed = alloc.allocateArray(repeating: PlacedMotion.mesh(.identity), count: moving.count)
+    placed.withUnsafeMutableBufferPointer { moving.place(at: time, into: $0) }
+    return MotionPlacement(time: time, elements: placed.freeze())
+  }
+
+  /// Whether a moving primitive blocks `ray`.
+  @inline(never)
+  private func movingIntersects(_ ray: Ray, placed: borrowing MotionPlacement) -> Bool {
+    guard let moving else { return false }
+    let valid = placed.holds(at: ray.time)
+    return placed.elements.withUnsafeBufferPointer { buffer in
+      moving.intersects(ray, placed: valid ? buffer : UnsafeBufferPointer(start: nil, count: 0))
+    }
+  }
+
+  /// ``intersect(_:)`` among the fixed elements.
+  @inline(__always)
+  private func intersectFixed(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
     var searchRay = ray
     // The nearest element so far and where on it the ray hit: barycentric
     // coordinates for a triangle, the object-space point for a shape.
@@ -143,7 +233,8 @@ public struct Aggregate: Sendable {
 
   /// Whether anything blocks the ray within `0 < t < ray.tMax` (shadow rays;
   /// stops at the first hit found).
-  public func intersects(_ ray: Ray) -> Bool {
+  public func intersects(_ ray: Ray, placed: borrowing MotionPlacement = MotionPlacement()) -> Bool {
+    if hasMotion, movingIntersects(ray, placed: placed) { return true }
     let triangleTest = WatertightRay(ray)
     return bvh.traverseAnyHit(ray: ray) { slot, ray in
       switch elements[slot] {

@@ -44,12 +44,12 @@ public struct PathIntegrator: Sendable {
     var previousWasSpecular = true  // the camera "sees" emitters directly
 
     for bounce in 0...(maxDepth + 1) {
-      guard let hit = scene.intersect(ray) else { break }
+      guard let hit = scene.intersect(ray, placed: context.placedMotion) else { break }
       let wo = -ray.direction
       let object = scene.objects[hit.object]
 
       // Light emitted by the surface we just reached.
-      if let lightIndex = object.light, case .area(let light) = scene.lights[lightIndex] {
+      if let lightIndex = object.light, case .area(let light) = scene.light(lightIndex, at: ray.time) {
         let emitted = light.emitted(normal: hit.surface.n, toward: wo)
         if !emitted.isBlack {
           if previousWasSpecular {
@@ -69,7 +69,7 @@ public struct PathIntegrator: Sendable {
 
       if !bsdf.isSpecular {
         radiance += throughput * directLighting(at: hit.surface, wo: wo, time: ray.time, bsdf: bsdf,
-                                                scene: scene, u: u)
+                                                scene: scene, u: u, placed: context.placedMotion)
       }
 
       guard let scattered = bsdf.sample(wo: wo, componentSample: u.bsdfComponent, u: u.bsdf),
@@ -95,12 +95,12 @@ public struct PathIntegrator: Sendable {
   /// against BSDF sampling (the other half is added when a BSDF sample hits a light).
   func directLighting<Components: BxDFStorage & ~Copyable & ~Escapable>(
     at surface: SurfaceHit, wo: Vector3, time: Float, bsdf: borrowing BSDF<Components>, scene: Scene,
-    u: VertexSamples
+    u: VertexSamples, placed: borrowing MotionPlacement
   ) -> Color {
     guard let (index, choiceProbability) = scene.lightDistribution.choose(u.lightChoice),
-          let light = scene.lights[index].sampleIncident(from: surface.p, u: u.light) else { return .black }
+          let light = scene.light(index, at: time).sampleIncident(from: surface.p, u: u.light) else { return .black }
     let f = bsdf.evaluate(wo: wo, wi: light.wi)
-    guard !f.isBlack, scene.isUnoccluded(from: surface, to: light.point, time: time) else { return .black }
+    guard !f.isBlack, scene.isUnoccluded(from: surface, to: light.point, time: time, placed: placed) else { return .black }
     let lightPdf = light.pdf * choiceProbability
     let cosine = abs(dot(light.wi, surface.shadingNormal))
     let contribution = f * light.radiance * (cosine / lightPdf)

@@ -17,12 +17,26 @@ public struct SampleContext<Components: BxDFStorage & ~Copyable & ~Escapable>: ~
   /// The camera sample's arena scope: every BSDF along the path is allocated
   /// here, and all of them are released together when the sample is done.
   public let alloc: ArenaAllocator
+  /// The scene's moving primitives placed at the sample's time, in the
+  /// sample's scope (empty for a still scene): every ray of the path reads
+  /// them instead of evaluating transforms.
+  public let placedMotion: MotionPlacement
 
   @_lifetime(copy samples, copy alloc)
   public init(samples: PixelSamples, index: Int, alloc: ArenaAllocator) {
     self.samples = samples
     self.index = index
     self.alloc = alloc
+    placedMotion = MotionPlacement()
+  }
+
+  /// A context whose paths read `placedMotion` (made in `alloc` for the sample's time).
+  @_lifetime(copy samples, copy alloc, copy placedMotion)
+  public init(samples: PixelSamples, index: Int, alloc: ArenaAllocator, placedMotion: consuming MotionPlacement) {
+    self.samples = samples
+    self.index = index
+    self.alloc = alloc
+    self.placedMotion = placedMotion
   }
 
   /// The sample values of path vertex `bounce`.

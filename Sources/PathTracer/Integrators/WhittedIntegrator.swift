@@ -25,21 +25,22 @@ public struct WhittedIntegrator: Sendable {
   public func radiance<Components: BxDFStorage & ~Copyable & ~Escapable>(
     _ ray: Ray, scene: Scene, context: SampleContext<Components>, depth: Int = 0
   ) -> Color {
-    guard let hit = scene.intersect(ray) else { return .black }
+    guard let hit = scene.intersect(ray, placed: context.placedMotion) else { return .black }
     let wo = -ray.direction
     let object = scene.objects[hit.object]
     var radiance = Color.black
-    if let lightIndex = object.light, case .area(let light) = scene.lights[lightIndex] {
+    if let lightIndex = object.light, case .area(let light) = scene.light(lightIndex, at: ray.time) {
       radiance += light.emitted(normal: hit.surface.n, toward: wo)
     }
     let bsdf = context.bsdf(at: hit, time: ray.time, in: scene)
     let u = context.vertex(depth)
 
     // Direct light: one sample of every light (not one light chosen at random).
-    for light in scene.lights {
+    for index in scene.lights.indices {
+      let light = scene.light(index, at: ray.time)
       guard let incident = light.sampleIncident(from: hit.surface.p, u: u.light) else { continue }
       let f = bsdf.evaluate(wo: wo, wi: incident.wi)
-      guard !f.isBlack, scene.isUnoccluded(from: hit.surface, to: incident.point, time: ray.time) else { continue }
+      guard !f.isBlack, scene.isUnoccluded(from: hit.surface, to: incident.point, time: ray.time, placed: context.placedMotion) else { continue }
       radiance += f * incident.radiance * (abs(dot(incident.wi, hit.surface.shadingNormal)) / incident.pdf)
     }
 

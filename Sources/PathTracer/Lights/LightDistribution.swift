@@ -18,7 +18,10 @@ public struct LightDistribution: Sendable {
 
   /// Chooses light `i` in proportion to `powers[i]`; negative powers count as 0,
   /// and if no power is positive and finite every light is equally likely. O(n).
-  init(powers: [Float]) {
+  /// A scene with animated lights passes their power averaged over the
+  /// frame's shutter (``LightAnimation/averagePower(over:)``), so a light
+  /// that emits at any time in the shutter has a nonzero probability.
+  public init(powers: [Float]) {
     var powers = powers.map { max($0, 0) }
     let total = powers.reduce(0, +)
     if total <= 0 || !total.isFinite {

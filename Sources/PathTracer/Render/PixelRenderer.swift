@@ -19,18 +19,29 @@ import LightArena
 /// does not grow with the samples per pixel.
 struct PixelRenderer: Sendable {
   let scene: Scene
-  /// The scene's camera, fitted to `film`.
+  /// The camera of the options' frame (or the scene's), fitted to `film`.
   let camera: RasterCamera
   /// The film this run renders (the scene's, or the command line's).
   let film: FilmDescription
   let options: RenderOptions
+  /// Whether camera samples spread over the shutter: only when it stays open
+  /// and something in the scene changes, so that a still scene's image is
+  /// the same whatever the shutter.
+  let samplesShutter: Bool
 
-  /// Renders `scene` on `film` as `options` say, with the scene's camera fitted to `film`.
+  /// Renders `scene` on `film` as `options` say, with the scene's camera
+  /// fitted to `film`, and its BVH and light distribution made for the
+  /// options' shutter interval (``Scene/prepared(forShutter:)``; free for a
+  /// scene where nothing changes).
   init(scene: Scene, film: FilmDescription, options: RenderOptions) {
-    self.scene = scene
-    camera = scene.camera.fitted(toWidth: film.width, height: film.height)
+    self.scene = scene.prepared(forShutter: options.shutter)
+    // The frame's camera (the caller checked that it has one, see
+    // ``Scene/camera(forFrame:of:)``), else the scene's.
+    let frameCamera = options.frame.flatMap { scene.camera(forFrame: $0, of: film.timing) } ?? scene.camera
+    camera = frameCamera.fitted(toWidth: film.width, height: film.height)
     self.film = film
     self.options = options
+    samplesShutter = options.hasMotionBlur && scene.changesOverTime
   }
 
   /// Renders pixel (`x`, `y`) into `buffer` with scratch memory from `arena`,
@@ -44,7 +55,8 @@ struct PixelRenderer: Sendable {
 
     // ── The pixel's arena scope opens here. ──
     arena.withAllocator { pixelScope in
-      let batchLimit = SampleLayout.batchLimit(bounces: scene.integrator.bounces)
+      let batchLimit = SampleLayout.batchLimit(bounces: scene.integrator.bounces,
+                                               shutterTimes: samplesShutter)
       switch film.sampler {
       case .lowDiscrepancy where spp <= batchLimit, .uniform where spp <= batchLimit:
         // The usual case: one set of sample arrays for all the pixel's samples,
@@ -129,11 +141,13 @@ struct PixelRenderer: Sendable {
   func withSamples(count: Int, fill: Sampler.ArrayFill, scope: ArenaAllocator, rng: inout PCG32,
                    _ body: (PixelSamples, inout PCG32) -> Void) {
     let bounces = scene.integrator.bounces
+    let times = samplesShutter
     switch options.scratchMemory {
     case .arena:
-      body(PixelSamples(alloc: scope, count: count, bounces: bounces, fill: fill, rng: &rng), &rng)
+      body(PixelSamples(alloc: scope, count: count, bounces: bounces, shutterTimes: times, fill: fill, rng: &rng),
+           &rng)
     case .heap:
-      let arrays = HeapPixelSamples(count: count, bounces: bounces, fill: fill, rng: &rng)
+      let arrays = HeapPixelSamples(count: count, bounces: bounces, shutterTimes: times, fill: fill, rng: &rng)
       body(arrays.samples, &rng)
     }
   }
@@ -147,10 +161,12 @@ struct PixelRenderer: Sendable {
   ) {
     for sample in 0..<samples.count {
       let filmPoint = pixel.corner + samples.filmOffset(sample)
-      let ray = camera.generateRay(filmPoint: filmPoint, time: options.time)
+      let ray = camera.generateRay(filmPoint: filmPoint, time: shutterTime(samples, sample))
       // ── A nested scope per camera sample holds the BSDFs of its path. ──
       let radiance = scope.withScope { sampleScope in
-        let context = SampleContext<Components>(samples: samples, index: sample, alloc: sampleScope)
+        // Moving primitives are placed at the sample's time once, here (nothing, for a still scene).
+        let context = SampleContext<Components>(samples: samples, index: sample, alloc: sampleScope,
+                                                placedMotion: scene.geometry.placeMotion(at: ray.time, alloc: sampleScope))
         return scene.integrator.radiance(ray, scene: scene, context: context, rng: &rng)
       } // ── The sample's BSDFs are released here. ──
       pixel.taken += 1
@@ -161,6 +177,18 @@ struct PixelRenderer: Sendable {
         pixel.dropped += 1
       }
     }
+  }
+
+  /// The time camera sample `sample` is taken at: its stratified shutter
+  /// offset mapped onto the shutter interval (a box shutter, every time
+  /// equally likely), or the shutter's opening when nothing changes or the
+  /// shutter is an instant. Never past the close.
+  @inline(__always)
+  func shutterTime(_ samples: PixelSamples, _ sample: Int) -> Float {
+    let shutter = options.shutter
+    guard samplesShutter else { return shutter.lowerBound }
+    let length = shutter.upperBound - shutter.lowerBound
+    return min(shutter.lowerBound + samples.shutterOffset(sample) * length, shutter.upperBound)
   }
 
   /// What one pixel has done so far: samples taken and dropped, and the

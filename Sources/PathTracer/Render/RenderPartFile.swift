@@ -18,7 +18,9 @@ public struct RenderIdentity: Sendable, Equatable {
       "tracer.spp": String(film.samplesPerPixel),
       "tracer.sampler": String(describing: film.sampler),
       "tracer.seed": String(options.seed),
-      "tracer.time": String(options.time),
+      // An instant as before motion blur; an open shutter as "open...close".
+      "tracer.time": options.hasMotionBlur ? "\(options.shutter.lowerBound)...\(options.shutter.upperBound)"
+        : String(options.time),
       "tracer.tile_size": String(options.tileSize),
       "tracer.apron": String(apron),
     ]

@@ -4,7 +4,8 @@ import LightArena
 /// the adaptive sampler), generated up front.
 ///
 /// Each *dimension* of the paths gets its own stratified set across the
-/// pixel's `count` camera samples: one set of 2D film positions, and for every
+/// pixel's `count` camera samples: one set of 2D film positions, with motion
+/// blur one set of 1D shutter times, and for every
 /// bounce one set each of light-position samples (2D), light-choice samples
 /// (1D), BSDF-direction samples (2D) and BSDF-component samples (1D). Camera
 /// sample `s` takes element `s` of every set, so each dimension is well
@@ -34,6 +35,9 @@ public struct PixelSamples: ~Escapable {
   public let bounces: Int
   /// Film positions within the pixel, in [0, 1)², as x, y pairs.
   let film: Span<Float>
+  /// Where in the shutter interval each camera sample is taken, in [0, 1);
+  /// empty when the shutter is an instant (nothing is drawn for it then).
+  let time: Span<Float>
   /// For each of the four per-bounce dimensions, `[bounce * count + sample]`
   /// (2D sets store two floats per sample).
   let light: Span<Float>
@@ -48,13 +52,15 @@ public struct PixelSamples: ~Escapable {
   ///   - alloc: The pixel's arena scope (or the batch's, nested in it).
   ///   - count: The number of camera samples.
   ///   - bounces: The number of path vertices that take samples (`max_depth + 1`).
+  ///   - shutterTimes: Whether to draw a shutter time per camera sample (motion
+  ///     blur). Without, the sets are exactly those of a renderer without motion blur.
   ///   - fill: How the values are chosen; low-discrepancy by default.
   ///   - rng: The pixel's generator, seeded from the pixel's index.
   /// Cost: one pointer bump for `layout.floatCount` floats, and filling them.
   @_lifetime(copy alloc)
-  public init(alloc: ArenaAllocator, count: Int, bounces: Int, fill: Sampler.ArrayFill = .lowDiscrepancy,
-              rng: inout PCG32) {
-    let layout = SampleLayout(count: count, bounces: bounces)
+  public init(alloc: ArenaAllocator, count: Int, bounces: Int, shutterTimes: Bool = false,
+              fill: Sampler.ArrayFill = .lowDiscrepancy, rng: inout PCG32) {
+    let layout = SampleLayout(count: count, bounces: bounces, shutterTimes: shutterTimes)
     var floats = alloc.allocateArray(repeating: Float(0), count: layout.floatCount)
     floats.withUnsafeMutableBufferPointer { layout.fill($0, with: fill, rng: &rng) }
     self.init(floats.freeze(), layout: layout)
@@ -66,6 +72,7 @@ public struct PixelSamples: ~Escapable {
     count = layout.count
     bounces = layout.bounces
     film = floats.extracting(layout.film)
+    time = floats.extracting(layout.time)
     light = floats.extracting(layout.light)
     lightChoice = floats.extracting(layout.lightChoice)
     bsdf = floats.extracting(layout.bsdf)
@@ -75,6 +82,12 @@ public struct PixelSamples: ~Escapable {
   /// Where camera sample `sample` lies within its pixel, in [0, 1)².
   public func filmOffset(_ sample: Int) -> Point2 {
     Point2(film[2 * sample], film[2 * sample + 1])
+  }
+
+  /// Where in the shutter camera sample `sample` is taken, in [0, 1): its
+  /// element of the stratified time set. Only for sets made with shutter times.
+  public func shutterOffset(_ sample: Int) -> Float {
+    time[sample]
   }
 
   /// The samples one path vertex uses: for camera sample `sample` at bounce `bounce`.
@@ -91,16 +104,22 @@ struct SampleLayout {
   let count: Int
   let bounces: Int
   let film: Range<Int>
+  /// One float per camera sample with motion blur, else empty.
+  let time: Range<Int>
   let light: Range<Int>
   let lightChoice: Range<Int>
   let bsdf: Range<Int>
   let bsdfComponent: Range<Int>
 
-  /// Floats for every set: `2 * count + 6 * count * bounces`.
+  /// Floats for every set: `2 * count + 6 * count * bounces`, and `count`
+  /// more for shutter times.
   var floatCount: Int { bsdfComponent.upperBound }
 
-  /// The floats one camera sample takes: 2 for its film position, 6 per bounce.
-  static func floatsPerSample(bounces: Int) -> Int { 2 + 6 * bounces }
+  /// The floats one camera sample takes: 2 for its film position, 1 for its
+  /// shutter time with motion blur, 6 per bounce.
+  static func floatsPerSample(bounces: Int, shutterTimes: Bool = false) -> Int {
+    2 + (shutterTimes ? 1 : 0) + 6 * bounces
+  }
 
   /// The most floats one set of sample arrays may hold: 256 KiB of them, which
   /// a pixel of 1024 samples at `max_depth` 8 fills (57,344 floats).
@@ -110,17 +129,18 @@ struct SampleLayout {
   /// vertices: the largest power of two (so that batches of a (0,2)-sequence
   /// stay aligned, stratified blocks) whose arrays fit ``maximumFloatCount``,
   /// and at least 1. Pixels with more samples take them in batches.
-  static func batchLimit(bounces: Int) -> Int {
-    let fitting = max(1, maximumFloatCount / floatsPerSample(bounces: bounces))
+  static func batchLimit(bounces: Int, shutterTimes: Bool = false) -> Int {
+    let fitting = max(1, maximumFloatCount / floatsPerSample(bounces: bounces, shutterTimes: shutterTimes))
     return 1 << (Int.bitWidth - 1 - fitting.leadingZeroBitCount)
   }
 
-  init(count: Int, bounces: Int) {
+  init(count: Int, bounces: Int, shutterTimes: Bool = false) {
     self.count = count
     self.bounces = bounces
     let perBounce = count * bounces
     film = 0..<2 * count
-    light = film.upperBound..<film.upperBound + 2 * perBounce
+    time = film.upperBound..<film.upperBound + (shutterTimes ? count : 0)
+    light = time.upperBound..<time.upperBound + 2 * perBounce
     lightChoice = light.upperBound..<light.upperBound + perBounce
     bsdf = lightChoice.upperBound..<lightChoice.upperBound + 2 * perBounce
     bsdfComponent = bsdf.upperBound..<bsdf.upperBound + perBounce
@@ -128,13 +148,15 @@ struct SampleLayout {
 
   /// Fills every set in `floats` (`floatCount` of them).
   ///
-  /// Always the same order of sets: film positions, then bounce by bounce the
-  /// light, light-choice, BSDF and component samples. An adaptive batch relies
-  /// on it to give every set the scramble it had in the previous batches.
+  /// Always the same order of sets: film positions, shutter times (only with
+  /// motion blur, so that sets without are exactly as before), then bounce by
+  /// bounce the light, light-choice, BSDF and component samples. An adaptive
+  /// batch relies on it to give every set the scramble it had in the previous batches.
   func fill(_ floats: UnsafeMutableBufferPointer<Float>, with fill: Sampler.ArrayFill, rng: inout PCG32) {
     var fill = fill
     func set(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Float> { .init(rebasing: floats[range]) }
     fill.fill2D(set(film), rng: &rng)
+    if !time.isEmpty { fill.fill1D(set(time), rng: &rng) }
     for bounce in 0..<bounces {
       let samples = bounce * count..<(bounce + 1) * count
       let pairs = 2 * samples.lowerBound..<2 * samples.upperBound

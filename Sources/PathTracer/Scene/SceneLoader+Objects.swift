@@ -5,26 +5,74 @@ extension SceneLoader {
   /// { "name": "ball", "type": "receiver", "material": "white_wall",
   ///   "geometry": { "type": "sphere", "radius": 2 }, "transform": [...] }
   /// ```
-  mutating func readObject(_ node: JSONNode, parentTransform: Transform,
+  /// Any of them may have `keyframes` instead of `transform`
+  /// (``keyframes(from:)``). A group's placement applies after its members'
+  /// own, level by level: an object inside moving groups is placed by the
+  /// stack of its own and every group's level (``AnimatedTransform``), and it
+  /// moves when any level does. An object whose stack never moves is placed
+  /// by one fixed transform, exactly as without animation.
+  mutating func readObject(_ node: JSONNode, parent: AnimatedTransform,
                            into builder: inout ObjectBuilder) throws(SceneError) {
-    if let keyframes = node.optional("keyframes") { throw keyframes.unsupported("animated objects (keyframes)") }
-    let local = try node.optional("transform").map { (n) throws(SceneError) in try Self.transform(from: n) } ?? .identity
-    let toWorld = try Self.placement(parentTransform * local, at: node.optional("transform") ?? node)
+    let placement = try Self.objectPlacement(node, parent: parent)
     let type = try node.required("type")
     switch try type.string() {
     case "group":
       for child in try node.required("objects").elements() {
-        try readObject(child, parentTransform: toWorld, into: &builder)
+        try readObject(child, parent: placement, into: &builder)
       }
     case "receiver":
       let material = try materialIndex(node, builder)
-      builder.primitives.append(try geometry(try node.required("geometry"), toWorld: toWorld))
+      let geometryNode = try node.required("geometry")
+      if let toWorld = placement.fixedTransform {
+        builder.primitives.append(try geometry(geometryNode, toWorld: toWorld))
+      } else {
+        builder.primitives.append(try movingPrimitive(geometryNode, motion: placement))
+      }
       builder.objects.append(SceneObject(material: material))
     case "emitter":
-      try readEmitter(node, toWorld: toWorld, into: &builder)
+      try readEmitter(node, placement: placement, into: &builder)
     case let other:
       throw type.error("unknown object type \"\(other)\"; expected receiver, emitter or group")
     }
+  }
+
+  /// Where an object is: its own level (`keyframes`, `transform` or neither)
+  /// after its groups' `parent`. A stack that never moves is checked, as one
+  /// transform, to be able to place something, at the object's `transform`
+  /// (or the object, without one); in a moving stack each fixed level is
+  /// checked on its own (the keyframes' control points are checked as they are read).
+  static func objectPlacement(_ node: JSONNode, parent: AnimatedTransform) throws(SceneError) -> AnimatedTransform {
+    let level = try placementLevel(of: node)
+    let placement = parent * AnimatedTransform(levels: [level])
+    if let fixed = placement.fixedTransform {
+      return AnimatedTransform(try Self.placement(fixed, at: node.optional("transform") ?? node))
+    }
+    if case .fixed(let own) = level, let transformNode = node.optional("transform") {
+      _ = try Self.placement(own, at: transformNode)
+    }
+    return placement
+  }
+
+  /// The primitive a `geometry` node describes, moved by `motion`: a
+  /// ``MovingShape``, or for a mesh a ``MovingMesh`` (its triangles in
+  /// object space, intersected through the transform at each ray's time).
+  mutating func movingPrimitive(_ node: JSONNode, motion: AnimatedTransform) throws(SceneError) -> Primitive {
+    let type = try node.required("type")
+    if try type.string() == "mesh" {
+      guard case .mesh(let objectMesh) = try mesh(node, toWorld: .identity) else {
+        requirementFailed("a mesh node gave another primitive")
+      }
+      return .movingMesh(MovingMesh(objectMesh, motion: motion))
+    }
+    return .moving(try movingShape(node, motion: motion))
+  }
+
+  /// A sphere, disk or rectangle moved by `motion`.
+  func movingShape(_ node: JSONNode, motion: AnimatedTransform) throws(SceneError) -> MovingShape {
+    guard case .shape(let shape) = try analyticShape(node, toWorld: .identity) else {
+      throw node.error("expected a sphere, disk or rectangle")
+    }
+    return MovingShape(shape, motion: motion)
   }
 
   func materialIndex(_ node: JSONNode, _ builder: ObjectBuilder) throws(SceneError) -> Int {
@@ -36,31 +84,46 @@ extension SceneLoader {
     return index
   }
 
-  /// An area emitter (a sphere, disk or rectangle that glows) or a point light.
-  mutating func readEmitter(_ node: JSONNode, toWorld: Transform, into builder: inout ObjectBuilder) throws(SceneError) {
+  /// An area emitter (a sphere, disk or rectangle that glows) or a point
+  /// light, fixed or moving, with a constant or animated `emission`
+  /// (``emission(from:)``).
+  mutating func readEmitter(_ node: JSONNode, placement: AnimatedTransform,
+                            into builder: inout ObjectBuilder) throws(SceneError) {
     let kind = try node.required("emitter")
-    let emissionNode = try node.required("emission")
-    if case .array(let items) = emissionNode.value, case .object = items.first {
-      throw emissionNode.unsupported("animated emission")
-    }
-    let emission = try Self.color(emissionNode)
+    let emission = try Self.emission(from: try node.required("emission"))
+    // A light that changes is stored as it is at time 0, with its animation beside it.
+    let changes = placement.isAnimated || !emission.isConstant
+    let color = emission.color(at: 0)
     switch try kind.string() {
     case "point":
-      builder.lights.append(.point(PointLight(position: toWorld.apply(point: .zero), intensity: emission)))
+      if changes { builder.lightAnimations[builder.lights.count] = LightAnimation(point: placement, emission: emission) }
+      let position = placement.transform(at: 0).apply(point: .zero)
+      builder.lights.append(.point(PointLight(position: position, intensity: color)))
     case "area":
       let material = try materialIndex(node, builder)
       let geometryNode = try node.required("geometry")
-      let shape = try analyticShape(geometryNode, toWorld: toWorld)
-      guard case .shape(let emitterShape) = shape else {
-        throw geometryNode.error("an area light must be a sphere, disk or rectangle")
-      }
-      if case .sphere(let sphere) = emitterShape, !sphere.supportsAreaSampling {
-        throw node.optional("transform")?.error("a spherical light must be scaled uniformly")
-          ?? geometryNode.error("a spherical light must be scaled uniformly")
+      let uniformScaleError = (node.optional("keyframes") ?? node.optional("transform") ?? geometryNode)
+        .error("a spherical light must be scaled uniformly")
+      let emitterShape: Shape
+      if let toWorld = placement.fixedTransform {
+        guard case .shape(let shape) = try analyticShape(geometryNode, toWorld: toWorld) else {
+          throw geometryNode.error("an area light must be a sphere, disk or rectangle")
+        }
+        if case .sphere(let sphere) = shape, !sphere.supportsAreaSampling { throw uniformScaleError }
+        emitterShape = shape
+        builder.primitives.append(.shape(shape))
+        if changes {
+          builder.lightAnimations[builder.lights.count] = LightAnimation(area: shape, emission: emission)
+        }
+      } else {
+        let moving = try movingShape(geometryNode, motion: placement)
+        if !moving.supportsAreaSampling { throw uniformScaleError }
+        emitterShape = moving.placed(at: 0)
+        builder.primitives.append(.moving(moving))
+        builder.lightAnimations[builder.lights.count] = LightAnimation(area: moving, emission: emission)
       }
       builder.objects.append(SceneObject(material: material, light: builder.lights.count))
-      builder.primitives.append(shape)
-      builder.lights.append(.area(AreaLight(shape: emitterShape, emission: emission)))
+      builder.lights.append(.area(AreaLight(shape: emitterShape, emission: color)))
     case let other:
       throw kind.error("unknown emitter \"\(other)\"; expected \"area\" or \"point\"")
     }

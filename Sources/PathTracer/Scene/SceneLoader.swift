@@ -3,9 +3,8 @@
 /// Every value is read through a ``JSONNode``, so a mistake is reported with
 /// the file and the JSON path of the offending value, e.g.
 /// `cornell.json: objects[2].geometry.radius: expected a number, found "5"`.
-/// Parts of the format this renderer does not implement yet (animation)
-/// are rejected as "not supported yet" at their path
-/// rather than silently rendered wrong. Unknown keys are ignored, as tray_rust does.
+/// Parts of the format this renderer does not implement are rejected at
+/// their path rather than silently rendered wrong. Unknown keys are ignored, as tray_rust does.
 ///
 /// Relative file names (OBJ models, texture images, MERL BRDFs) are resolved against the scene file's folder.
 public struct SceneLoader {
@@ -37,15 +36,16 @@ public struct SceneLoader {
   mutating func scene(from root: JSONNode) throws(SceneError) -> Scene {
     let filmNode = try root.required("film")
     var film = try Self.film(from: filmNode)
-    film.timing = try Self.frameTiming(film: filmNode, camera: root.optional("camera"))
-    let camera = try Self.camera(from: root)
+    film.timing = try Self.frameTiming(film: filmNode, camera: try Self.shutterCamera(root))
+    let cameras = try Self.cameras(from: root, timing: film.timing)
+    let camera = cameras.camera(forFrame: film.timing.startFrame, of: film.timing)!
     let integrator = try Self.integrator(from: try root.required("integrator"))
     let textures = try readTextures(root.optional("textures"))
     let (materials, materialIndex) = try self.materials(from: try root.required("materials"), textures: textures.names)
 
     var builder = ObjectBuilder(materialIndex: materialIndex)
     for object in try root.required("objects").elements() {
-      try readObject(object, parentTransform: .identity, into: &builder)
+      try readObject(object, parent: .identity, into: &builder)
     }
     if builder.lights.isEmpty {
       throw SceneError(file: root.file, message: "the scene has no light: add an object with \"type\": \"emitter\"")
@@ -55,7 +55,21 @@ public struct SceneLoader {
     }
     return Scene(camera: camera, integrator: integrator, film: film, materials: materials,
                  lights: builder.lights, objects: builder.objects, primitives: builder.primitives,
-                 textures: textures.table, measuredBRDFTables: Array(merlTables.values))
+                 textures: textures.table, measuredBRDFTables: Array(merlTables.values),
+                 cameras: root.optional("cameras") == nil ? nil : cameras, lightAnimations: builder.lightAnimations)
+  }
+
+  /// The camera whose `shutter_size` sets the frames' shutter: `camera`, or
+  /// with a `cameras` list the first to become active (one shutter for all
+  /// frames; tray_rust lets each camera have its own).
+  static func shutterCamera(_ root: JSONNode) throws(SceneError) -> JSONNode? {
+    guard let list = root.optional("cameras") else { return root.optional("camera") }
+    var first: (node: JSONNode, activeAt: Int)?
+    for node in try list.elements() {
+      let activeAt = try node.optional("active_at")?.int() ?? 0
+      if first == nil || activeAt < first!.activeAt { first = (node, activeAt) }
+    }
+    return first?.node
   }
 
   /// A file name written in the scene, as a path to open: relative to the scene's folder unless absolute.
@@ -70,4 +84,6 @@ struct ObjectBuilder {
   var primitives: [Primitive] = []
   var objects: [SceneObject] = []
   var lights: [Light] = []
+  /// How the lights that change do, by their index in `lights`.
+  var lightAnimations: [Int: LightAnimation] = [:]
 }
