@@ -159,14 +159,19 @@ struct PixelRenderer: Sendable {
     _ samples: PixelSamples, scope: ArenaAllocator, storing _: Components.Type,
     rng: inout PCG32, pixel: inout PixelProgress, finish: (Point2, Color) -> Void
   ) {
+    // Read once: reaching `scene.geometry` inside the sample's scope closure
+    // copies the aggregate (a memcpy per camera sample, 0.6% of a still
+    // render's instructions), so a still scene does not go there at all.
+    let hasMotion = scene.geometry.hasMotion
     for sample in 0..<samples.count {
       let filmPoint = pixel.corner + samples.filmOffset(sample)
       let ray = camera.generateRay(filmPoint: filmPoint, time: shutterTime(samples, sample))
       // ── A nested scope per camera sample holds the BSDFs of its path. ──
       let radiance = scope.withScope { sampleScope in
         // Moving primitives are placed at the sample's time once, here (nothing, for a still scene).
-        let context = SampleContext<Components>(samples: samples, index: sample, alloc: sampleScope,
-                                                placedMotion: scene.geometry.placeMotion(at: ray.time, alloc: sampleScope))
+        let context = SampleContext<Components>(
+          samples: samples, index: sample, alloc: sampleScope,
+          placedMotion: hasMotion ? scene.geometry.placeMotion(at: ray.time, alloc: sampleScope) : MotionPlacement())
         return scene.integrator.radiance(ray, scene: scene, context: context, rng: &rng)
       } // ── The sample's BSDFs are released here. ──
       pixel.taken += 1
