@@ -108,11 +108,6 @@ public struct AnimatedColor: Sendable, Equatable {
 
   /// The index of the first keyframe later than `time`, or `keyframes.count`: a binary search.
   private func index(after time: Float) -> Int {
-    var low = 0, high = keyframes.count
-    while low < high {
-      let middle = (low + high) / 2
-      if keyframes[middle].time > time { high = middle } else { low = middle + 1 }
-    }
-    return low
+    firstKeyframe(in: keyframes.indices, after: time) { keyframes[$0].time }
   }
 }

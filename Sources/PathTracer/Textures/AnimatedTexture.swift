@@ -51,11 +51,6 @@ public struct AnimatedTexture: Sendable, BitwiseCopyable, Equatable {
   /// `keyframes.upperBound` if there is none: a binary search. A NaN time
   /// compares false with every keyframe and so shows the last picture.
   func nextKeyframe(after time: Float, in table: borrowing TextureTable) -> Int {
-    var low = firstKeyframe, high = firstKeyframe + keyframeCount
-    while low < high {
-      let middle = (low + high) / 2
-      if table.keyframes[middle].time > time { high = middle } else { low = middle + 1 }
-    }
-    return low
+    PathTracer.firstKeyframe(in: keyframes, after: time) { table.keyframes[$0].time }
   }
 }
