@@ -171,7 +171,7 @@ struct PixelRenderer: Sendable {
         // Moving primitives are placed at the sample's time once, here (nothing, for a still scene).
         let context = SampleContext<Components>(
           samples: samples, index: sample, alloc: sampleScope,
-          placedMotion: hasMotion ? scene.geometry.placeMotion(at: ray.time, alloc: sampleScope) : MotionPlacement())
+          placedMotion: hasMotion ? placeMotion(at: ray.time, alloc: sampleScope) : MotionPlacement())
         return scene.integrator.radiance(ray, scene: scene, context: context, rng: &rng)
       } // ── The sample's BSDFs are released here. ──
       pixel.taken += 1
@@ -182,6 +182,14 @@ struct PixelRenderer: Sendable {
         pixel.dropped += 1
       }
     }
+  }
+
+  /// The scene's moving primitives placed at `time` in `alloc`. A method of
+  /// its own: written inline in the sample scope's closure, the access to
+  /// `scene.geometry` copied the whole aggregate for every camera sample.
+  @_lifetime(copy alloc) @inline(never)
+  func placeMotion(at time: Float, alloc: ArenaAllocator) -> MotionPlacement {
+    scene.geometry.placeMotion(at: time, alloc: alloc)
   }
 
   /// The time camera sample `sample` is taken at: its stratified shutter
