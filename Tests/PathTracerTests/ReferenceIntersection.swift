@@ -27,11 +27,13 @@ extension TriangleMesh {
 
 extension Primitive {
   /// The nearest hit on this primitive alone: the shape's own test, or every
-  /// triangle of the mesh, or the moving shape placed at the ray's time.
+  /// triangle of the mesh, or the moving shape placed at the ray's time (an
+  /// instance's own search: `MeshInstanceTests` checks it against a brute-force one).
   func bruteForceIntersect(_ ray: Ray) -> SurfaceHit? {
     switch self {
     case .shape(let shape): shape.intersect(ray)
     case .mesh(let mesh): mesh.bruteForceIntersect(ray)
+    case .meshInstance(let instance): instance.intersect(ray)
     case .moving(let moving): moving.placed(at: ray.time).intersect(ray)
     case .movingMesh(let mesh): mesh.intersect(ray)
     }

@@ -1,6 +1,7 @@
 // Building an `Aggregate`, in the four steps its `init` takes:
 //
-// 1. gather the elements: one box per analytic shape and per mesh triangle,
+// 1. gather the elements: one box per analytic shape, per mesh triangle
+//    and per mesh instance,
 //    and which primitive (and triangle) each comes from (moving primitives
 //    go to the `MotionAggregate` instead);
 // 2. build the BVH over the boxes (the binned-SAH binary tree, collapsed to
@@ -28,6 +29,9 @@ extension Aggregate {
       switch primitive {
       case .shape(let shape):
         bounds.append(shape.worldBounds)
+        sources.append(ElementSource(primitive: index, triangle: -1))
+      case .meshInstance(let instance):
+        bounds.append(instance.worldBounds)
         sources.append(ElementSource(primitive: index, triangle: -1))
       case .moving, .movingMesh:
         continue
@@ -87,6 +91,7 @@ extension Aggregate {
     var rectangles: [Rectangle] = []
     var disks: [Disk] = []
     var spheres: [Sphere] = []
+    var instances: [MeshInstance] = []
   }
 
   /// Step 4: the elements in BVH slot order (`slotOrder[i]` is the element in
@@ -110,6 +115,9 @@ extension Aggregate {
       case .shape(.sphere(let s)):
         slots.elements.append(.sphere(Int32(slots.spheres.count)))
         slots.spheres.append(s)
+      case .meshInstance(let instance):
+        slots.elements.append(.instance(Int32(slots.instances.count)))
+        slots.instances.append(instance)
       case .moving, .movingMesh:
         requirementFailed("a moving primitive has no slot among the fixed elements")
       case .mesh(let mesh):

@@ -3,8 +3,9 @@ import LightArena
 /// All the geometry of a scene behind one BVH: the scene's `intersect` and
 /// shadow-ray test.
 ///
-/// The BVH is built over *elements*: every analytic shape is one element and
-/// every triangle of every mesh is one element, so a ray descends one tree
+/// The BVH is built over *elements*: every analytic shape is one element,
+/// every triangle of every ``Primitive/mesh(_:)`` is one element, and so is
+/// each ``MeshInstance`` (whose mesh has its own tree), so a ray descends one tree
 /// and boxes of different objects are split against each other (a mesh's
 /// triangles need not sit in a box of their own). Hits report the index of
 /// the primitive in the array given to ``init(_:)``, which the caller uses to
@@ -36,6 +37,8 @@ public struct Aggregate: Sendable {
     case rectangle(Int32)
     case disk(Int32)
     case sphere(Int32)
+    /// A ``MeshInstance``: a mesh with its own tree, searched from this slot.
+    case instance(Int32)
   }
 
   /// What building a triangle's hit record needs besides its corners: its
@@ -62,6 +65,7 @@ public struct Aggregate: Sendable {
   private let rectangles: [Rectangle]
   private let disks: [Disk]
   private let spheres: [Sphere]
+  private let instances: [MeshInstance]
   /// The moving primitives, or `nil` when nothing moves.
   private var moving: MotionAggregate?
   /// The number of primitives.
@@ -96,6 +100,7 @@ public struct Aggregate: Sendable {
     rectangles = slots.rectangles
     disks = slots.disks
     spheres = slots.spheres
+    instances = slots.instances
     moving = MotionAggregate(primitives, shutter: shutter)
     hasMotion = moving != nil
     count = primitives.count
@@ -177,9 +182,11 @@ public struct Aggregate: Sendable {
   private func intersectFixed(_ ray: Ray) -> (hit: SurfaceHit, primitiveIndex: Int)? {
     var searchRay = ray
     // The nearest element so far and where on it the ray hit: barycentric
-    // coordinates for a triangle, the object-space point for a shape.
+    // coordinates for a triangle, the object-space point for a shape, and
+    // for an instance also the slot of the triangle in its mesh's tree.
     var nearestSlot = -1
     var nearestLocation = SIMD3<Float>.zero
+    var nearestInstanceSlot: Int32 = 0
     let triangleTest = WatertightRay(ray)
     bvh.traverse(ray: &searchRay) { slot, searchRay in
       switch elements[slot] {
@@ -199,18 +206,25 @@ public struct Aggregate: Sendable {
         guard let h = spheres[Int(i)].hit(searchRay) else { return false }
         searchRay.tMax = h.t
         nearestLocation = h.objectPoint
+      case .instance(let i):
+        guard let h = instances[Int(i)].hit(searchRay) else { return false }
+        searchRay.tMax = h.t
+        nearestLocation = h.barycentrics
+        nearestInstanceSlot = h.slot
       }
       nearestSlot = slot
       return true
     }
     if nearestSlot < 0 { return nil }
-    return (surfaceHit(slot: nearestSlot, t: searchRay.tMax, location: nearestLocation),
+    return (surfaceHit(slot: nearestSlot, t: searchRay.tMax, location: nearestLocation,
+                       instanceSlot: nearestInstanceSlot),
             Int(primitiveOfSlot[nearestSlot]))
   }
 
   /// The hit record for the element in `slot`, hit at distance `t` at
-  /// `location` (as recorded by ``intersect(_:)``).
-  private func surfaceHit(slot: Int, t: Float, location: SIMD3<Float>) -> SurfaceHit {
+  /// `location` (as recorded by ``intersect(_:)``), for an instance on the
+  /// triangle in `instanceSlot` of its mesh.
+  private func surfaceHit(slot: Int, t: Float, location: SIMD3<Float>, instanceSlot: Int32) -> SurfaceHit {
     // Through buffer pointers: calling a method on `array[i]` made Swift
     // copy the element first.
     switch elements[slot] {
@@ -228,6 +242,8 @@ public struct Aggregate: Sendable {
       return disks.withUnsafeBufferPointer { $0[Int(i)].surfaceHit(t: t, objectPoint: location) }
     case .sphere(let i):
       return spheres.withUnsafeBufferPointer { $0[Int(i)].surfaceHit(t: t, objectPoint: location) }
+    case .instance(let i):
+      return instances[Int(i)].surfaceHit(MeshBVH.Hit(t: t, barycentrics: location, slot: instanceSlot))
     }
   }
 
@@ -242,6 +258,7 @@ public struct Aggregate: Sendable {
       case .rectangle(let i): return rectangles[Int(i)].hit(ray) != nil
       case .disk(let i): return disks[Int(i)].hit(ray) != nil
       case .sphere(let i): return spheres[Int(i)].hit(ray) != nil
+      case .instance(let i): return instances[Int(i)].intersects(ray)
       }
     }
   }

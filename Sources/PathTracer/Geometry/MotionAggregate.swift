@@ -27,7 +27,7 @@ struct MotionAggregate: Sendable {
       switch primitive {
       case .moving(let shape): moving.append((.shape(shape), Int32(index)))
       case .movingMesh(let mesh): moving.append((.mesh(mesh), Int32(index)))
-      case .shape, .mesh: continue
+      case .shape, .mesh, .meshInstance: continue
       }
     }
     if moving.isEmpty { return nil }

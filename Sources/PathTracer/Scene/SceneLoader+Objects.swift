@@ -23,10 +23,14 @@ extension SceneLoader {
     case "receiver":
       let material = try materialIndex(node, builder)
       let geometryNode = try node.required("geometry")
-      if let toWorld = placement.fixedTransform {
-        builder.primitives.append(try geometry(geometryNode, toWorld: toWorld))
+      if try geometryNode.required("type").string() == "mesh" {
+        // Placed once every object is read, when it is known how many use the model.
+        try builder.meshUses.append(meshUse(geometryNode, primitive: builder.primitives.count, placement: placement))
+        builder.primitives.append(nil)
+      } else if let toWorld = placement.fixedTransform {
+        builder.primitives.append(try analyticShape(geometryNode, toWorld: toWorld))
       } else {
-        builder.primitives.append(try movingPrimitive(geometryNode, motion: placement))
+        builder.primitives.append(.moving(try movingShape(geometryNode, motion: placement)))
       }
       builder.objects.append(SceneObject(material: material))
     case "emitter":
@@ -51,20 +55,6 @@ extension SceneLoader {
       _ = try Self.placement(own, at: transformNode)
     }
     return placement
-  }
-
-  /// The primitive a `geometry` node describes, moved by `motion`: a
-  /// ``MovingShape``, or for a mesh a ``MovingMesh`` (its triangles in
-  /// object space, intersected through the transform at each ray's time).
-  mutating func movingPrimitive(_ node: JSONNode, motion: AnimatedTransform) throws(SceneError) -> Primitive {
-    let type = try node.required("type")
-    if try type.string() == "mesh" {
-      guard case .mesh(let objectMesh) = try mesh(node, toWorld: .identity) else {
-        requirementFailed("a mesh node gave another primitive")
-      }
-      return .movingMesh(MovingMesh(objectMesh, motion: motion))
-    }
-    return .moving(try movingShape(node, motion: motion))
   }
 
   /// A sphere, disk or rectangle moved by `motion`.
@@ -129,15 +119,6 @@ extension SceneLoader {
     }
   }
 
-  /// The primitive a `geometry` node describes: a mesh or an analytic shape.
-  mutating func geometry(_ node: JSONNode, toWorld: Transform) throws(SceneError) -> Primitive {
-    let type = try node.required("type")
-    if try type.string() == "mesh" {
-      return try mesh(node, toWorld: toWorld)
-    }
-    return try analyticShape(node, toWorld: toWorld)
-  }
-
   func analyticShape(_ node: JSONNode, toWorld: Transform) throws(SceneError) -> Primitive {
     let type = try node.required("type")
     switch try type.string() {
@@ -161,38 +142,6 @@ extension SceneLoader {
       throw type.error("a mesh cannot be used here")
     case let other:
       throw type.error("unknown geometry type \"\(other)\"; expected sphere, disk, rectangle, plane or mesh")
-    }
-  }
-
-  /// `{"type": "mesh", "file": "models/cube.obj", "model": "Cube"}`: one object of an OBJ file.
-  mutating func mesh(_ node: JSONNode, toWorld: Transform) throws(SceneError) -> Primitive {
-    let fileNode = try node.required("file")
-    let modelNode = try node.required("model")
-    let path = resolve(try fileNode.string())
-    let model = try modelNode.string()
-    let file: OBJFile
-    if let cached = objFiles[path] {
-      file = cached
-    } else {
-      do {
-        file = try OBJFile.load(path: path)
-      } catch {
-        throw fileNode.error("\(error)")
-      }
-      objFiles[path] = file
-    }
-    let objMesh: OBJMesh
-    do {
-      objMesh = try file.mesh(named: model)
-    } catch {
-      throw modelNode.error("\(error)")
-    }
-    do {
-      let mesh = try TriangleMesh(positions: objMesh.positions, normals: objMesh.normals, uvs: objMesh.uvs,
-                                  indices: objMesh.indices, objectToWorld: toWorld)
-      return .mesh(mesh)
-    } catch {
-      throw node.error("model \"\(model)\" in \(SceneError.lastPathComponent(of: path)) is not a valid mesh: \(error)")
     }
   }
 }

@@ -12,6 +12,8 @@ public struct SceneLoader {
   let directory: String
   /// Parsed OBJ files by path: tray_rust scenes often instance one model several times.
   var objFiles: [String: OBJFile] = [:]
+  /// The models that objects show, by file path and model name.
+  var meshModels: [MeshModelKey: OBJMesh] = [:]
   /// Loaded MERL tables by path, so that materials naming one file share its 17.5 MB.
   var merlTables: [String: MERLTable] = [:]
 
@@ -53,8 +55,9 @@ public struct SceneLoader {
     if builder.primitives.isEmpty {
       throw SceneError(file: root.file, message: "the scene has no objects")
     }
+    let primitives = try placeMeshes(builder)
     return Scene(camera: camera, integrator: integrator, film: film, materials: materials,
-                 lights: builder.lights, objects: builder.objects, primitives: builder.primitives,
+                 lights: builder.lights, objects: builder.objects, primitives: primitives,
                  textures: textures.table, measuredBRDFTables: Array(merlTables.values),
                  cameras: root.optional("cameras") == nil ? nil : cameras, lightAnimations: builder.lightAnimations)
   }
@@ -81,7 +84,11 @@ public struct SceneLoader {
 /// The scene's primitives, lights and per-primitive bindings, as objects are read.
 struct ObjectBuilder {
   let materialIndex: [String: Int]
-  var primitives: [Primitive] = []
+  /// One per object, in order; `nil` for a mesh, whose primitive is made
+  /// from its entry in `meshUses` once every object is read.
+  var primitives: [Primitive?] = []
+  /// The objects that show an OBJ model, in order.
+  var meshUses: [MeshUse] = []
   var objects: [SceneObject] = []
   var lights: [Light] = []
   /// How the lights that change do, by their index in `lights`.
