@@ -8,6 +8,7 @@ Usage (from the repository root; python3, standard library only):
     python3 Benchmarks/make-mesh-scene.py 100k --out DIR       # k and M suffixes work
     python3 Benchmarks/make-mesh-scene.py 3M --no-uvs --no-normals
     python3 Benchmarks/make-mesh-scene.py 1M --dry-run           # only print the paths
+    python3 Benchmarks/make-mesh-scene.py 1M --copies 4          # four objects share the mesh
 
 It writes DIR/mesh-<count>.obj and DIR/mesh-<count>.json (the scene refers to
 the OBJ by its file name, so keep the two together) and prints both paths and
@@ -156,22 +157,31 @@ def write_obj(path, segments, rings, normals, uvs):
     return triangles
 
 
-def write_scene(path, obj_name):
-    """The benchmark Cornell box with its meshes replaced by one object of `obj_name`."""
+def write_scene(path, obj_name, copies=1):
+    """The benchmark Cornell box with its meshes replaced by `copies` objects of `obj_name`:
+    one in the middle, or several at half size on a grid 12 units apart (they share one
+    model, so the tracer instances them)."""
     with open(BASE_SCENE) as base:
         scene = json.load(base)
     scene["objects"] = [o for o in scene["objects"] if o.get("geometry", {}).get("type") != "mesh"]
-    scene["objects"].append({
-        "name": "bumpy_sphere",
-        "type": "receiver",
-        "material": "white_plastic",
-        "geometry": {"type": "mesh", "file": obj_name, "model": "Mesh"},
-        "transform": [
+    columns = math.ceil(math.sqrt(copies))
+    for k in range(copies):
+        place = [
             {"type": "scale", "scaling": [7, 7, 7]},
             {"type": "rotate_y", "rotation": 30},
             {"type": "translate", "translation": [0, 7.6, 4]},
-        ],
-    })
+        ]
+        if copies > 1:
+            row, column = divmod(k, columns)
+            offset = [12 * column - 6 * (columns - 1), 0, 12 * row - 6 * (columns - 1)]
+            place = [{"type": "scale", "scaling": 0.5}] + place + [{"type": "translate", "translation": offset}]
+        scene["objects"].append({
+            "name": "bumpy_sphere" if copies == 1 else f"bumpy_sphere_{k}",
+            "type": "receiver",
+            "material": "white_plastic",
+            "geometry": {"type": "mesh", "file": obj_name, "model": "Mesh"},
+            "transform": place,
+        })
     with open(path, "w") as out:
         json.dump(scene, out, indent=2)
         out.write("\n")
@@ -183,6 +193,8 @@ def main():
     parser.add_argument("--out", default="/tmp/tracer-mesh-scenes", help="output folder")
     parser.add_argument("--no-normals", action="store_true", help="write no vn lines")
     parser.add_argument("--no-uvs", action="store_true", help="write no vt lines")
+    parser.add_argument("--copies", type=int, default=1,
+                        help="objects showing the mesh (default 1; the scene is then mesh-<count>-x<copies>.json)")
     parser.add_argument("--dry-run", action="store_true", help="only print what would be written")
     args = parser.parse_args()
 
@@ -190,12 +202,13 @@ def main():
     count = 2 * segments * (rings - 1)
     stem = f"mesh-{count}"
     obj_path = os.path.join(args.out, stem + ".obj")
-    scene_path = os.path.join(args.out, stem + ".json")
+    suffix = "" if args.copies == 1 else f"-x{args.copies}"
+    scene_path = os.path.join(args.out, stem + suffix + ".json")
     if not args.dry_run:
         os.makedirs(args.out, exist_ok=True)
         written = write_obj(obj_path, segments, rings, normals=not args.no_normals, uvs=not args.no_uvs)
         assert written == count, (written, count)
-        write_scene(scene_path, stem + ".obj")
+        write_scene(scene_path, stem + ".obj", copies=args.copies)
     if count != args.triangles:
         print(f"note: {args.triangles} triangles cannot be made exactly; using {count}", file=sys.stderr)
     print(f"{count} triangles, {(segments + 1) * (rings + 1)} vertices ({segments} x {rings} grid)")

@@ -3,8 +3,9 @@
 ///
 /// Rays are carried into the mesh's space, intersected there, and the hit
 /// record carried back (``MeshBVH/intersect(_:placedBy:)``). A mesh built in
-/// world space (a large model used once) skips both steps: it costs what its
-/// triangles would cost in the scene's own BVH, in less memory.
+/// world space (`toWorld` `nil`) skips both steps, but still costs a second
+/// tree's traversal (the scene loader copies a model shown once into the
+/// scene's BVH instead).
 ///
 /// ```swift
 /// let bunny = MeshBVH(try TriangleMesh(positions: p, indices: i))       // object space, built once
@@ -31,7 +32,11 @@ public struct MeshInstance: Sendable {
 
   /// The nearest hit with `0 < t < ray.tMax` (`t` along the world ray), for
   /// ``surfaceHit(_:)``.
-  @inline(__always)
+  ///
+  /// Never inlined: in the scene BVH's leaf loop, the inlined search of a
+  /// second tree slowed every other element's test (1.6% more instructions
+  /// in the Cornell box, which has no instances).
+  @inline(never)
   func hit(_ ray: Ray) -> MeshBVH.Hit? {
     guard let toWorld else { return mesh.hit(ray) }
     return mesh.hit(ray, placedBy: toWorld)
@@ -49,7 +54,8 @@ public struct MeshInstance: Sendable {
   }
 
   /// Whether the ray hits the placed mesh with `0 < t < ray.tMax`.
-  @inline(__always)
+  /// (Never inlined, as ``hit(_:)``.)
+  @inline(never)
   public func intersects(_ ray: Ray) -> Bool {
     guard let toWorld else { return mesh.intersects(ray) }
     return mesh.intersects(ray, placedBy: toWorld)
