@@ -146,6 +146,8 @@ struct RenderCommand: ParsableCommand {
     let interruption = Interruption()
     let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) != 0)
 
+    // One set of threads and arenas for every frame.
+    let workers = RenderWorkers(threads: baseOptions.threads)
     for (index, (frame, destination)) in zip(frames, destinations).enumerated() {
       var options = baseOptions
       options.shutter = frame.shutter
@@ -162,7 +164,7 @@ struct RenderCommand: ParsableCommand {
       let report: RenderReport
       do {
         report = try render(scene, film: film, options: options, identity: identity, to: destination,
-                            temporaryFiles: interruption.temporaryFiles, progress: progress)
+                            on: workers, temporaryFiles: interruption.temporaryFiles, progress: progress)
       } catch {
         throw ExitCode.failure(printing: "error: \(error)")
       }
@@ -179,10 +181,11 @@ struct RenderCommand: ParsableCommand {
 
   /// Renders one instant (the whole image, or the part asked for) and writes it.
   func render(_ scene: Scene, film: FilmDescription, options: RenderOptions, identity: RenderIdentity,
-              to destination: ImageOutput, temporaryFiles: TemporaryFiles, progress: ProgressBar) throws -> RenderReport {
+              to destination: ImageOutput, on workers: RenderWorkers, temporaryFiles: TemporaryFiles,
+              progress: ProgressBar) throws -> RenderReport {
     if let part {
       // A part: its tiles' buffers and the render's identity, for `tracer merge`.
-      let (partImage, report) = Renderer.renderTiles(scene, film: film, options: options, part: part,
+      let (partImage, report) = Renderer.renderTiles(scene, film: film, options: options, part: part, on: workers,
                                                      progress: { progress.update($0) }) { film, report in
         (RenderPartFile.image(of: film, part: part, identity: identity), report)
       }
@@ -191,7 +194,7 @@ struct RenderCommand: ParsableCommand {
       try partImage.write(to: path, mode: mode, temporaryFiles: temporaryFiles)
       return report
     }
-    let (image, report) = Renderer.render(scene, film: film, options: options) { progress.update($0) }
+    let (image, report) = Renderer.render(scene, film: film, options: options, on: workers) { progress.update($0) }
     progress.finish()
     try destination.write(linear: image, width: film.width, height: film.height,
                           pixelType: half ? .half : .float, temporaryFiles: temporaryFiles)

@@ -138,3 +138,35 @@ struct WhittedTests {
     #expect(abs(mirrored - 2 * reflectance) < 0.01, "\(mirrored)")
   }
 }
+
+@Suite("Render workers")
+struct RenderWorkersTests {
+  @Test("frames rendered on kept workers are the frames rendered each on new threads, bit for bit")
+  func keptWorkersRenderTheSameFrames() throws {
+    let scene = try SceneLoader.parse(animatedScene(size: 24, samples: 4), fileName: "scene.json")
+    let timing = try FrameTiming(frames: 4, sceneTime: 2, startFrame: 0, endFrame: 3, shutterSize: 0.5)
+    let workers = RenderWorkers(threads: 2)
+    #expect(workers.count == 2)
+    for frame in 0..<3 {
+      let options = RenderOptions(threads: 2, shutter: timing.shutterInterval(frame), frame: frame)
+      let kept = Renderer.render(scene, options: options, on: workers)
+      let alone = Renderer.render(scene, options: options)
+      #expect(kept.image == alone.image, "frame \(frame)")
+      #expect(kept.report.samples == 24 * 24 * 4)
+    }
+  }
+
+  @Test("kept workers keep their arenas: a later render starts with what an earlier one reserved")
+  func keptWorkersKeepTheirArenas() throws {
+    let large = try SceneLoader.parse(everyMaterialScene(size: 16, samples: 64), fileName: "large.json")
+    let small = try SceneLoader.parse(everyMaterialScene(size: 16, samples: 2), fileName: "small.json")
+    let workers = RenderWorkers(threads: 1)
+    let first = Renderer.render(large, on: workers).report
+    let later = Renderer.render(small, on: workers).report
+    let alone = Renderer.render(small).report
+    // The small render alone peaks lower; on the kept arena the peak is the large one's.
+    #expect(alone.arenaPeakBytesPerPixel < first.arenaPeakBytesPerPixel)
+    #expect(later.arenaPeakBytesPerPixel == first.arenaPeakBytesPerPixel)
+    #expect(later.arenaBlocks == first.arenaBlocks)
+  }
+}

@@ -5,7 +5,8 @@ public struct RenderReport: Sendable {
   public var seconds: Double
   /// Samples whose radiance came out NaN or infinite; they were dropped, not splatted.
   public var droppedSamples: Int
-  /// The most arena bytes any one pixel had in use at once.
+  /// The most arena bytes any one pixel had in use at once (on workers kept
+  /// from earlier renders, ``RenderWorkers``, since the workers started).
   public var arenaPeakBytesPerPixel: Int
   /// Arena blocks held, summed over the worker threads, at the end.
   public var arenaBlocks: Int

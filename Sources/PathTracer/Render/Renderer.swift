@@ -3,9 +3,9 @@ import Synchronization
 
 /// Renders a scene with a pool of worker threads.
 ///
-/// The image is cut into 16×16 tiles; workers take the next tile number from
-/// a shared atomic counter (no lock is ever taken per pixel) and render it with
-/// their own ``TileRenderer``, which owns the thread's arena.
+/// The image is cut into 16×16 tiles; workers (``RenderWorkers``) take the
+/// next tile number from a shared atomic counter (no lock is ever taken per
+/// pixel) and render it with a ``TileRenderer`` around the thread's arena.
 public enum Renderer {
   /// Progress while rendering: called on the calling thread about four times a second.
   public struct Progress: Sendable {
@@ -26,11 +26,15 @@ public enum Renderer {
   /// The run must be within ``RenderLimits``: call
   /// ``RenderLimits/check(_:film:options:)`` first to get an error for input
   /// that is not; here it stops the program with the same message.
+  ///
+  /// `workers`: the threads to render on, kept for later renders (frames of
+  /// an animation); `nil` starts `options.threads` of them for this render
+  /// alone. The image does not depend on the number of threads.
   public static func render(
     _ scene: Scene, film description: FilmDescription? = nil, options: RenderOptions = RenderOptions(),
-    progress: (Progress) -> Void = { _ in }
+    on workers: RenderWorkers? = nil, progress: (Progress) -> Void = { _ in }
   ) -> (image: [Color], report: RenderReport) {
-    renderTiles(scene, film: description, options: options, progress: progress) { film, report in
+    renderTiles(scene, film: description, options: options, on: workers, progress: progress) { film, report in
       (film.resolve(), report)
     }
   }
@@ -42,7 +46,7 @@ public enum Renderer {
   /// stay zero. Returns what `use` returns.
   public static func renderTiles<Result>(
     _ scene: Scene, film description: FilmDescription? = nil, options: RenderOptions = RenderOptions(),
-    part: RenderPart = .whole, progress: (Progress) -> Void = { _ in },
+    part: RenderPart = .whole, on workers: RenderWorkers? = nil, progress: (Progress) -> Void = { _ in },
     then use: (borrowing Film, RenderReport) -> Result
   ) -> Result {
     let description = description ?? scene.film
@@ -63,42 +67,29 @@ public enum Renderer {
     // The workers only read `film`'s tile geometry and write disjoint tile buffers.
     withUnsafePointer(to: film) { filmPointer in
       let shared = UnsafeSendable(filmPointer)
-      let done = DispatchSemaphore(value: 0)
-      for _ in 0..<threadCount {
-        let thread = Thread {
-          var worker = TileRenderer(pixels)
-          while true {
-            let next = work.nextTile.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard next < totalTiles else { break }
-            let tile = tiles[next]
-            let samplesBefore = worker.samplesTaken
-            worker.render(tile: tile, film: shared.value.pointee)
-            work.completedSamples.wrappingAdd(worker.samplesTaken - samplesBefore, ordering: .relaxed)
-            work.completedTiles.wrappingAdd(1, ordering: .relaxed)
-          }
-          let stats = worker.arena.statistics
-          work.results.withLock {
-            $0.append(WorkerResult(samples: worker.samplesTaken, dropped: worker.droppedSamples,
-                                   peakBytes: stats.highWaterBytes, blocks: stats.blockCount))
-          }
-          done.signal()
+      let workers = workers ?? RenderWorkers(threads: threadCount)
+      workers.run({ arena in
+        var worker = TileRenderer(pixels, arena: arena)
+        while true {
+          let next = work.nextTile.wrappingAdd(1, ordering: .relaxed).oldValue
+          guard next < totalTiles else { break }
+          let tile = tiles[next]
+          let samplesBefore = worker.samplesTaken
+          worker.render(tile: tile, film: shared.value.pointee)
+          work.completedSamples.wrappingAdd(worker.samplesTaken - samplesBefore, ordering: .relaxed)
+          work.completedTiles.wrappingAdd(1, ordering: .relaxed)
         }
-        // The stack a Linux main thread has. Defaults for new threads differ by
-        // platform (512 KiB on macOS), and the Whitted integrator recurses once
-        // per specular bounce with a BSDF and rays on the stack at every level.
-        thread.stackSize = 8 << 20
-        thread.start()
-      }
-      var finished = 0
-      while finished < threadCount {
-        if done.wait(timeout: .now() + 0.25) == .success {
-          finished += 1
-        } else {
-          progress(Progress(completedTiles: work.completedTiles.load(ordering: .relaxed), totalTiles: totalTiles,
-                            completedSamples: work.completedSamples.load(ordering: .relaxed),
-                            elapsedSeconds: (ContinuousClock.now - start).seconds))
+        let stats = worker.arena.statistics
+        work.results.withLock {
+          $0.append(WorkerResult(samples: worker.samplesTaken, dropped: worker.droppedSamples,
+                                 peakBytes: stats.highWaterBytes, blocks: stats.blockCount))
         }
-      }
+        return worker.takeArena()
+      }, waiting: {
+        progress(Progress(completedTiles: work.completedTiles.load(ordering: .relaxed), totalTiles: totalTiles,
+                          completedSamples: work.completedSamples.load(ordering: .relaxed),
+                          elapsedSeconds: (ContinuousClock.now - start).seconds))
+      })
     }
     let seconds = (ContinuousClock.now - start).seconds
     let workers = work.results.withLock { $0 }

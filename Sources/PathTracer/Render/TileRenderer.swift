@@ -1,19 +1,27 @@
 import LightArena
 
-/// One worker thread's renderer: it takes tiles and renders their pixels with
-/// the thread's own ``MemoryArena`` (``PixelRenderer`` says what a pixel does
-/// with it).
+/// One worker thread's renderer for one render: it takes tiles and renders
+/// their pixels with the thread's own ``MemoryArena`` (``PixelRenderer`` says
+/// what a pixel does with it), which it hands back at the end for the
+/// thread's next render (``RenderWorkers``).
 struct TileRenderer: ~Copyable {
   /// What rendering a pixel reads; the same for every thread.
   let pixels: PixelRenderer
   /// This thread's arena: every pixel's scope opens in it.
-  var arena = MemoryArena()
+  var arena: MemoryArena
   var droppedSamples = 0
   /// Camera samples taken so far, dropped ones included (the adaptive sampler's count varies).
   var samplesTaken = 0
 
-  init(_ pixels: PixelRenderer) {
+  /// A renderer of `pixels` whose pixel scopes open in `arena` (a new one by default).
+  init(_ pixels: PixelRenderer, arena: consuming MemoryArena = MemoryArena()) {
     self.pixels = pixels
+    self.arena = arena
+  }
+
+  /// The arena, for the thread's next render.
+  consuming func takeArena() -> MemoryArena {
+    arena
   }
 
   /// Renders the pixels of `tile` into its film buffer.
