@@ -86,7 +86,7 @@ public struct Aggregate: Sendable {
     let (bounds, sources) = Self.gatherElements(of: primitives)
     // The boxes are needed only to build the tree; `consume` frees them
     // before the arrays of the next steps are allocated.
-    let bvh = WideBVH(BVH(primitiveBounds: consume bounds))
+    let bvh = WideBVH(primitiveBounds: consume bounds)
     let vertices = Self.concatenateVertexAttributes(of: primitives)
     let slots = Self.layOutInSlotOrder(bvh.primitiveOrder, sources: sources, primitives: primitives,
                                        firstVertex: vertices.firstVertex)

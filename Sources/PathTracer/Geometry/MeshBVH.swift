@@ -36,10 +36,11 @@ public final class MeshBVH: Sendable {
   /// triangles. The mesh's arrays are not kept: drop `mesh` to free them.
   public init(_ mesh: TriangleMesh) {
     let count = mesh.triangleCount
-    let bvh = WideBVH(BVH(primitiveBounds: (0..<count).map { triangle in
+    let bvh = WideBVH(primitives: (0..<count).map { triangle in
       let corners = mesh.corners(of: triangle)
-      return Bounds3(corners.corner(0), corners.corner(1)).union(corners.corner(2))
-    }))
+      let bounds = Bounds3(corners.corner(0), corners.corner(1)).union(corners.corner(2))
+      return BVHBuildPrimitive(bounds: bounds, index: Int32(triangle))
+    })
     let order = bvh.primitiveOrder
     triangles = order.map { mesh.corners(of: Int($0)) }
     let hasAttributes = !mesh.normals.isEmpty || !mesh.uvs.isEmpty

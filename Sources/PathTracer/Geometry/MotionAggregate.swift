@@ -43,7 +43,7 @@ struct MotionAggregate: Sendable {
       case .mesh(let mesh): mesh.motionBounds(over: shutter)
       }
     }
-    bvh = WideBVH(BVH(primitiveBounds: bounds))
+    bvh = WideBVH(primitiveBounds: bounds)
     elements = bvh.primitiveOrder.map { moving[Int($0)].element }
     primitiveOfSlot = bvh.primitiveOrder.map { moving[Int($0)].index }
   }

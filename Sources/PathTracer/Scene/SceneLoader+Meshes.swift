@@ -62,7 +62,9 @@ extension SceneLoader {
 
   /// The builder's primitives with every mesh use made into its primitive,
   /// by the rules above. O(triangles) per copy, O(n log n) per ``MeshBVH``.
-  func placeMeshes(_ builder: ObjectBuilder) throws(SceneError) -> [Primitive] {
+  /// Each model is taken out of `meshModels` when it is placed, so that its
+  /// arrays are freed (or reused for the world-space mesh) once it is built.
+  mutating func placeMeshes(_ builder: ObjectBuilder) throws(SceneError) -> [Primitive] {
     var primitives = builder.primitives
     var usesOfModel: [MeshModelKey: [MeshUse]] = [:]
     var models: [MeshModelKey] = []
@@ -72,12 +74,14 @@ extension SceneLoader {
     }
     for key in models {
       let uses = usesOfModel[key]!
-      let model = meshModels[key]!
+      let model = meshModels.removeValue(forKey: key)!
       let moves = uses.contains { $0.placement.fixedTransform == nil }
       if model.triangleCount >= Self.instancingThreshold, !moves, uses.count == 1 {
         let use = uses[0]
-        let mesh = try Self.triangleMesh(model, placedBy: use.placement.fixedTransform!, for: use)
-        primitives[use.primitive] = .meshInstance(MeshInstance(MeshBVH(mesh)))
+        // The only use: its vertices are transformed in place, and the
+        // mesh is gone when the BVH has what it needs.
+        let mesh = try Self.triangleMesh(consume model, placedBy: use.placement.fixedTransform!, for: use)
+        primitives[use.primitive] = .meshInstance(MeshInstance(MeshBVH(consume mesh)))
         continue
       }
       let copies = model.triangleCount < Self.instancingThreshold
@@ -102,13 +106,25 @@ extension SceneLoader {
   }
 
   /// `model` as a mesh placed by `toWorld`, or the error of an invalid model, at `use`'s node.
-  static func triangleMesh(_ model: OBJMesh, placedBy toWorld: Transform, for use: MeshUse) throws(SceneError) -> TriangleMesh {
+  /// A model passed `consume`d gives its arrays to the mesh, whose vertices
+  /// are then transformed in place rather than into copies.
+  static func triangleMesh(_ model: consuming OBJMesh, placedBy toWorld: Transform, for use: MeshUse) throws(SceneError) -> TriangleMesh {
     do {
-      return try TriangleMesh(positions: model.positions, normals: model.normals, uvs: model.uvs,
-                              indices: model.indices, objectToWorld: toWorld)
+      let normals = model.normals == nil ? nil : taking(&model.normals!)
+      let uvs = model.uvs == nil ? nil : taking(&model.uvs!)
+      return try TriangleMesh(positions: taking(&model.positions), normals: normals, uvs: uvs,
+                              indices: taking(&model.indices), objectToWorld: toWorld)
     } catch {
       throw use.node.error("model \"\(use.model.model)\" in \(SceneError.lastPathComponent(of: use.model.path)) "
                            + "is not a valid mesh: \(error)")
     }
   }
+}
+
+/// The array in `array`, which is left empty: a move, so that the caller
+/// holds the only reference and may mutate it without a copy.
+private func taking<Element>(_ array: inout [Element]) -> [Element] {
+  let taken = array
+  array = []
+  return taken
 }
