@@ -23,8 +23,8 @@ struct WideBVH: Sendable {
   /// The nodes, depth first; `nodes[0]` is the root. Empty if there are no primitives.
   let nodes: [WideBVHNode]
   /// Slot `i` of a leaf holds the primitive at index `primitiveOrder[i]` of the
-  /// array the BVH was built from.
-  let primitiveOrder: [Int32]
+  /// array the BVH was built from; empty once taken (``takePrimitiveOrder()``).
+  private(set) var primitiveOrder: [Int32]
   /// The number of node levels (0 without primitives); at most
   /// ``maximumDepth``.
   let depth: Int
@@ -64,6 +64,14 @@ struct WideBVH: Sendable {
   init(primitiveBounds: [Bounds3], maxPrimitivesInLeaf: Int = 4) {
     self.init(primitives: primitiveBounds.enumerated().map { BVHBuildPrimitive(bounds: $1, index: Int32($0)) },
               maxPrimitivesInLeaf: maxPrimitivesInLeaf)
+  }
+
+  /// ``primitiveOrder``, handed over and no longer kept: an owner that lays
+  /// its primitives out in slot order needs it once, and traversal never
+  /// (4 bytes per primitive).
+  mutating func takePrimitiveOrder() -> [Int32] {
+    defer { primitiveOrder = [] }
+    return primitiveOrder
   }
 
   /// The box around everything (empty if there are no primitives).
