@@ -85,6 +85,16 @@ struct OBJParser {
   private mutating func refill(
     _ offset: inout Int, _ read: (UnsafeMutableRawBufferPointer) throws(OBJError) -> Int
   ) throws(OBJError) -> Bool {
+    var noTokens: [Range<Int>] = []
+    return try refill(&offset, read, movingAlso: &noTokens)
+  }
+
+  /// ``refill(_:_:)`` for a caller that holds the statement's tokens in
+  /// `movedTokens` (`tokens` moves too, if it has any).
+  private mutating func refill(
+    _ offset: inout Int, _ read: (UnsafeMutableRawBufferPointer) throws(OBJError) -> Int,
+    movingAlso movedTokens: inout [Range<Int>]
+  ) throws(OBJError) -> Bool {
     if atEndOfFile { return false }
     let kept = statementStart..<end
     if kept.lowerBound > 0 {
@@ -95,6 +105,9 @@ struct OBJParser {
       let shift = kept.lowerBound
       offset -= shift
       for i in tokens.indices { tokens[i] = (tokens[i].lowerBound - shift)..<(tokens[i].upperBound - shift) }
+      for i in movedTokens.indices {
+        movedTokens[i] = (movedTokens[i].lowerBound - shift)..<(movedTokens[i].upperBound - shift)
+      }
       statementStart = 0
       end = kept.count
     }
@@ -124,36 +137,52 @@ struct OBJParser {
     from offset: inout Int, _ read: (UnsafeMutableRawBufferPointer) throws(OBJError) -> Int
   ) throws(OBJError) -> Bool {
     var inComment = false
-    var tokenStart: Int? = nil
+    var tokenStart = -1  // -1: between tokens
+    // The tokens are moved out of `self` while the bytes are borrowed, so
+    // that appending to them is not an overlapping access to `self`.
+    var lineTokens: [Range<Int>] = []
+    swap(&lineTokens, &tokens)
+    defer { swap(&lineTokens, &tokens) }
     while true {
       if offset == end {
         // The line goes on past the bytes read so far.
         let before = offset
-        let more = try refill(&offset, read)
-        if let start = tokenStart { tokenStart = start - (before - offset) }  // moved with the text
+        let more = try refill(&offset, read, movingAlso: &lineTokens)
+        if tokenStart >= 0 { tokenStart -= before - offset }  // moved with the text
         if !more { break }
       }
-      let byte = bytes[offset]
-      if byte == UInt8(ascii: "\n") { break }
-      if !inComment {
-        if Self.isWhitespace(byte) {
-          if let start = tokenStart { tokens.append(start..<offset); tokenStart = nil }
-        } else if byte == UInt8(ascii: "#") {
-          if let start = tokenStart { tokens.append(start..<offset); tokenStart = nil }
-          inComment = true
-        } else if tokenStart == nil {
-          tokenStart = offset
+      // Scan the bytes read so far, up to the line's end; the loop runs on
+      // the buffer's memory, without bounds checks or accesses to `self`.
+      let end = self.end
+      let reachedNewline = bytes.withUnsafeBufferPointer { bytes in
+        var i = offset
+        defer { offset = i }
+        while i < end {
+          let byte = bytes[i]
+          if byte == UInt8(ascii: "\n") { return true }
+          if !inComment {
+            if Self.isWhitespace(byte) {
+              if tokenStart >= 0 { lineTokens.append(tokenStart..<i); tokenStart = -1 }
+            } else if byte == UInt8(ascii: "#") {
+              if tokenStart >= 0 { lineTokens.append(tokenStart..<i); tokenStart = -1 }
+              inComment = true
+            } else if tokenStart < 0 {
+              tokenStart = i
+            }
+          }
+          i += 1
         }
+        return false
       }
-      offset += 1
+      if reachedNewline { break }
     }
-    if let start = tokenStart { tokens.append(start..<offset) }
+    if tokenStart >= 0 { lineTokens.append(tokenStart..<offset) }
     offset += 1  // past the `\n`
 
-    guard !inComment, let last = tokens.last, bytes[last.upperBound - 1] == UInt8(ascii: "\\")
+    guard !inComment, let last = lineTokens.last, bytes[last.upperBound - 1] == UInt8(ascii: "\\")
     else { return false }
-    tokens.removeLast()
-    if last.count > 1 { tokens.append(last.lowerBound..<(last.upperBound - 1)) }
+    lineTokens.removeLast()
+    if last.count > 1 { lineTokens.append(last.lowerBound..<(last.upperBound - 1)) }
     return true
   }
 
