@@ -265,7 +265,8 @@ struct OBJParser {
     }
     faceCorners.removeAll(keepingCapacity: true)
     for corner in corners {
-      let key = try vertexKey(corner)
+      let key: OBJVertexKey
+      if let plain = plainVertexKey(corner) { key = plain } else { key = try vertexKey(corner) }
       faceCorners.append(current.vertexIndex(
         for: key, latestOfPosition: &latestVertexOfPosition[key.position],
         position: positions[key.position],
@@ -276,6 +277,43 @@ struct OBJParser {
       current.indices.append(faceCorners[0])
       current.indices.append(faceCorners[i])
       current.indices.append(faceCorners[i + 1])
+    }
+  }
+
+  /// The common case of ``vertexKey(_:)`` in one pass over the bytes: a
+  /// corner of positive indices in range, unsigned decimal digits between
+  /// slashes. Anything else (negative indices, errors) gives `nil`, and
+  /// ``vertexKey(_:)`` decides it.
+  private func plainVertexKey(_ corner: Range<Int>) -> OBJVertexKey? {
+    bytes.withUnsafeBufferPointer { bytes -> OBJVertexKey? in
+      var i = corner.lowerBound
+      let end = corner.upperBound
+      /// The 0-based index written from `i` to the next slash or the end,
+      /// which must be 1 to `count`; -1 if nothing is written there.
+      func part(count: Int) -> Int? {
+        var value = 0
+        var digits = 0
+        while i < end && bytes[i] != UInt8(ascii: "/") {
+          let digit = bytes[i] &- UInt8(ascii: "0")
+          guard digit < 10, digits < 10 else { return nil }
+          value = value * 10 + Int(digit)
+          digits += 1
+          i += 1
+        }
+        if digits == 0 { return -1 }
+        return value <= count && value > 0 ? value - 1 : nil
+      }
+      guard let position = part(count: positions.count), position >= 0 else { return nil }
+      if i == end { return OBJVertexKey(position: position, uv: nil, normal: nil) }
+      i += 1  // the first slash
+      guard let uv = part(count: uvs.count) else { return nil }
+      var normal = -1
+      if i < end {
+        i += 1  // the second slash
+        guard let n = part(count: normals.count), i == end else { return nil }
+        normal = n
+      }
+      return OBJVertexKey(position: position, uv: uv >= 0 ? uv : nil, normal: normal >= 0 ? normal : nil)
     }
   }
 
