@@ -136,6 +136,30 @@ struct BVHTests {
     #expect(empty.bounds.isEmpty)
   }
 
+  @Test("building the wide BVH directly gives the collapse of the binary BVH, node for node",
+        arguments: [1, 2, 5, 100, 3000])
+  func directWideBuild(_ count: Int) {
+    var random = GeometryTestRandom(seed: UInt64(count))
+    let bounds = (0..<count).map { i in
+      // Some coincident boxes, so that the builder's no-split cases are taken too.
+      let p = i % 7 == 0 ? Point3(1, 2, 3) : (random.nextPoint() - 0.5) * 100
+      return Bounds3(p, p + random.nextPoint())
+    }
+    let collapsed = WideBVH(BVH(primitiveBounds: bounds))
+    let direct = WideBVH(primitiveBounds: bounds)
+    #expect(direct.primitiveOrder == collapsed.primitiveOrder)
+    #expect(direct.depth == collapsed.depth)
+    #expect(direct.nodes.count == collapsed.nodes.count)
+    let same = zip(direct.nodes, collapsed.nodes).allSatisfy { a, b in
+      (0..<4).allSatisfy { a.bounds($0) == b.bounds($0) } && a.child == b.child
+        && a.primitiveCount == b.primitiveCount && a.leafLanes == b.leafLanes && a.usedLanes == b.usedLanes
+    }
+    #expect(same)
+    var taken = direct
+    #expect(taken.takePrimitiveOrder() == collapsed.primitiveOrder)
+    #expect(taken.primitiveOrder.isEmpty)
+  }
+
   @Test("the wide BVH keeps every leaf once, inside its parents' boxes, and is no deeper than the binary one")
   func wideStructure() {
     var random = GeometryTestRandom(seed: 2)

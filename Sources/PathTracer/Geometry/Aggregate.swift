@@ -86,9 +86,9 @@ public struct Aggregate: Sendable {
     let (bounds, sources) = Self.gatherElements(of: primitives)
     // The boxes are needed only to build the tree; `consume` frees them
     // before the arrays of the next steps are allocated.
-    let bvh = WideBVH(BVH(primitiveBounds: consume bounds))
+    var bvh = WideBVH(primitiveBounds: consume bounds)
     let vertices = Self.concatenateVertexAttributes(of: primitives)
-    let slots = Self.layOutInSlotOrder(bvh.primitiveOrder, sources: sources, primitives: primitives,
+    let slots = Self.layOutInSlotOrder(bvh.takePrimitiveOrder(), sources: sources, primitives: primitives,
                                        firstVertex: vertices.firstVertex)
     self.bvh = bvh
     elements = slots.elements

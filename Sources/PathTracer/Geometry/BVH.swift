@@ -38,11 +38,30 @@ public struct BVH: Sendable {
   public init(primitiveBounds: [Bounds3], maxPrimitivesInLeaf: Int = 4) {
     var builder = BVHBuilder(primitiveBounds: primitiveBounds,
                              maxPrimitivesInLeaf: maxPrimitivesInLeaf)
+    var nodes: [BVHNode] = []
     if !primitiveBounds.isEmpty {
-      builder.build(0..<primitiveBounds.count, depth: 0)
+      nodes.reserveCapacity(2 * primitiveBounds.count)
+      Self.append(builder.root(), of: &builder, to: &nodes)
     }
-    nodes = builder.nodes
+    self.nodes = nodes
     primitiveOrder = builder.order
+  }
+
+  /// Appends `node` and its subtree to `nodes`, depth first; returns its index.
+  @discardableResult
+  private static func append(_ node: BVHBuilder.Node, of builder: inout BVHBuilder,
+                             to nodes: inout [BVHNode]) -> Int {
+    let index = nodes.count
+    guard let split = node.split else {
+      nodes.append(BVHNode(bounds: node.bounds, offset: Int32(node.range.lowerBound),
+                           primitiveCount: UInt16(node.range.count), splitAxis: 0))
+      return index
+    }
+    nodes.append(BVHNode(bounds: node.bounds, offset: 0, primitiveCount: 0, splitAxis: UInt8(split.axis)))
+    let (first, second) = builder.children(of: node)
+    append(first, of: &builder, to: &nodes)
+    nodes[index].offset = Int32(append(second, of: &builder, to: &nodes))
+    return index
   }
 
   /// The box around everything (empty if there are no primitives).

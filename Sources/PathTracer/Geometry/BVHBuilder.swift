@@ -1,4 +1,4 @@
-/// Builds a ``BVH`` top-down with the binned surface area heuristic
+/// Builds a BVH top-down with the binned surface area heuristic
 /// (Wald 2007; pbrt-v3 section 4.3).
 ///
 /// The SAH estimates the cost of tracing a random ray through a node split into
@@ -9,8 +9,14 @@
 /// split, primitives are dropped into 12 bins by centroid along the longest
 /// axis and only the 11 bin boundaries are tried, which is O(n) per level.
 ///
-/// Building costs O(n log n) time; it allocates the node and order arrays it
-/// returns and one temporary array (the centroids).
+/// The builder makes one node at a time (``node(_:depth:)``): it decides
+/// whether the primitives of a slot range become a leaf or are split, and
+/// partitions them. Who asks for the nodes decides what is kept: ``BVH``
+/// stores every node of the binary tree, ``WideBVH`` asks for the children
+/// it merges into each 4-wide node and keeps only those. A node depends only
+/// on its own slot range, so the tree is the same in either order.
+///
+/// Memory: one ``BVHBuildPrimitive`` (28 bytes) per primitive.
 struct BVHBuilder {
   /// Cost of visiting one node relative to testing one primitive (pbrt-v4's 1/2).
   static let traversalCost: Float = 0.5
@@ -19,66 +25,86 @@ struct BVHBuilder {
   /// which bounds the depth by 32 + log2(n) < 64, the traversal stack's size.
   static let maxSAHDepth = 32
 
-  let primitiveBounds: [Bounds3]
-  let centroids: [Point3]
+  /// The primitives in slot order: a node's primitives are `primitives[node.range]`.
+  private(set) var primitives: [BVHBuildPrimitive]
   let maxPrimitivesInLeaf: Int
-  var order: [Int32]
-  var nodes: [BVHNode] = []
 
-  init(primitiveBounds: [Bounds3], maxPrimitivesInLeaf: Int) {
-    require(primitiveBounds.count < Int(Int32.max), "too many primitives for a BVH")
-    self.primitiveBounds = primitiveBounds
-    centroids = primitiveBounds.map(\.centroid)
-    self.maxPrimitivesInLeaf = Swift.min(Swift.max(maxPrimitivesInLeaf, 1), Int(UInt16.max))
-    order = (0..<Int32(primitiveBounds.count)).map { $0 }
-    nodes.reserveCapacity(2 * primitiveBounds.count)
+  /// One node of the binary tree: its slots, depth, box, and how it splits.
+  struct Node {
+    var range: Range<Int>
+    var depth: Int
+    var bounds: Bounds3
+    /// The axis it is split along and the first slot of its second child;
+    /// `nil` for a leaf.
+    var split: (axis: Int, middle: Int)?
+
+    var isLeaf: Bool { split == nil }
   }
 
-  /// Builds the subtree over slots `range` of `order` and returns its node index.
-  @discardableResult
-  mutating func build(_ range: Range<Int>, depth: Int) -> Int {
-    let nodeIndex = nodes.count
+  /// A builder over `primitives` (their boxes and indices, in any order).
+  init(primitives: [BVHBuildPrimitive], maxPrimitivesInLeaf: Int) {
+    require(primitives.count < Int(Int32.max), "too many primitives for a BVH")
+    self.primitives = primitives
+    self.maxPrimitivesInLeaf = Swift.min(Swift.max(maxPrimitivesInLeaf, 1), Int(UInt16.max))
+  }
+
+  /// A builder over the primitives with these boxes, primitive `i` having `primitiveBounds[i]`.
+  init(primitiveBounds: [Bounds3], maxPrimitivesInLeaf: Int) {
+    self.init(primitives: primitiveBounds.enumerated().map { BVHBuildPrimitive(bounds: $1, index: Int32($0)) },
+              maxPrimitivesInLeaf: maxPrimitivesInLeaf)
+  }
+
+  /// Slot `i` of a leaf holds primitive `order[i]`: valid once every node is made.
+  var order: [Int32] { primitives.map(\.index) }
+
+  /// The root: the node over all primitives (there must be at least one).
+  mutating func root() -> Node { node(0..<primitives.count, depth: 0) }
+
+  /// The two children of an interior node.
+  mutating func children(of parent: Node) -> (Node, Node) {
+    let middle = parent.split!.middle
+    return (node(parent.range.lowerBound..<middle, depth: parent.depth + 1),
+            node(middle..<parent.range.upperBound, depth: parent.depth + 1))
+  }
+
+  /// The node over slots `range` at `depth`: its box, and whether and where
+  /// it splits, with its primitives partitioned accordingly. O(range.count).
+  mutating func node(_ range: Range<Int>, depth: Int) -> Node {
     var bounds = Bounds3.empty
     var centroidBounds = Bounds3.empty
-    for slot in range {
-      let primitive = Int(order[slot])
-      bounds = bounds.union(primitiveBounds[primitive])
-      centroidBounds = centroidBounds.union(centroids[primitive])
+    primitives.withUnsafeBufferPointer { primitives in
+      for slot in range {
+        let box = primitives[slot].bounds
+        bounds = bounds.union(box)
+        centroidBounds = centroidBounds.union(box.centroid)
+      }
     }
+    var node = Node(range: range, depth: depth, bounds: bounds, split: nil)
     let count = range.count
-    func makeLeaf() -> Int {
-      nodes.append(BVHNode(bounds: bounds, offset: Int32(range.lowerBound),
-                           primitiveCount: UInt16(count), splitAxis: 0))
-      return nodeIndex
-    }
-    if count == 1 { return makeLeaf() }
+    if count == 1 { return node }
 
     let axis = centroidBounds.longestAxis
     let middle: Int
     if centroidBounds.diagonal[axis] <= 0 {
       // All centroids coincide: no plane separates them. Keep them together if
       // they fit in a leaf, otherwise halve the list arbitrarily.
-      if count <= maxPrimitivesInLeaf { return makeLeaf() }
+      if count <= maxPrimitivesInLeaf { return node }
       middle = range.lowerBound + count / 2
     } else if depth >= Self.maxSAHDepth {
-      if count <= maxPrimitivesInLeaf { return makeLeaf() }
+      if count <= maxPrimitivesInLeaf { return node }
       middle = splitAtMedian(range, axis: axis)
     } else {
       switch bestSAHSplit(range, axis: axis, bounds: bounds, centroidBounds: centroidBounds) {
       case .leaf where count <= maxPrimitivesInLeaf:
-        return makeLeaf()
+        return node
       case .leaf:
         middle = splitAtMedian(range, axis: axis)
       case .split(let m):
         middle = m
       }
     }
-
-    nodes.append(BVHNode(bounds: bounds, offset: 0, primitiveCount: 0, splitAxis: UInt8(axis)))
-    build(range.lowerBound..<middle, depth: depth + 1)
-    let secondChild = build(middle..<range.upperBound, depth: depth + 1)
-    nodes[nodeIndex].offset = Int32(secondChild)
-    return nodeIndex
+    node.split = (axis, middle)
+    return node
   }
 
   private enum SplitDecision {
@@ -87,27 +113,26 @@ struct BVHBuilder {
   }
 
   /// Bins the centroids, finds the cheapest bin boundary, and partitions
-  /// `order[range]` there if splitting beats a leaf.
+  /// `primitives[range]` there if splitting beats a leaf.
   private mutating func bestSAHSplit(_ range: Range<Int>, axis: Int, bounds: Bounds3,
                                      centroidBounds: Bounds3) -> SplitDecision {
     let binCount = Self.binCount
-    // A local copy (a reference-counted handle, not the elements), so that the
-    // binning function does not capture `self` while `order` is partitioned.
-    let centroids = self.centroids
     let lowerEdge = centroidBounds.lower[axis]
     let binScale = Float(binCount) / centroidBounds.diagonal[axis]
-    func bin(of primitive: Int32) -> Int {
-      let scaled = (centroids[Int(primitive)][axis] - lowerEdge) * binScale
+    func bin(of primitive: BVHBuildPrimitive) -> Int {
+      let scaled = (primitive.centroid[axis] - lowerEdge) * binScale
       // `>= 0` is false for NaN, which then lands in bin 0 instead of trapping.
       return scaled >= 0 ? Swift.min(Int(scaled), binCount - 1) : 0
     }
 
     var binCounts = InlineArray<12, Int>(repeating: 0)
     var binBounds = InlineArray<12, Bounds3>(repeating: .empty)
-    for slot in range {
-      let b = bin(of: order[slot])
-      binCounts[b] += 1
-      binBounds[b] = binBounds[b].union(primitiveBounds[Int(order[slot])])
+    primitives.withUnsafeBufferPointer { primitives in
+      for slot in range {
+        let b = bin(of: primitives[slot])
+        binCounts[b] += 1
+        binBounds[b] = binBounds[b].union(primitives[slot].bounds)
+      }
     }
 
     // Sweep from the right to know the area and count right of each boundary,
@@ -143,25 +168,24 @@ struct BVHBuilder {
     let leafCost = Float(range.count)
     if bestBoundary == 0 || leafCost <= splitCost { return .leaf }
 
-    let middle = withOrder(range) { slots in slots.partition { bin(of: $0) >= bestBoundary } }
+    let middle = withSlots(range) { slots in slots.partition { bin(of: $0) >= bestBoundary } }
     return .split(middle: range.lowerBound + middle)
   }
 
-  /// Partitions `order[range]` around its median centroid along `axis`.
+  /// Partitions `primitives[range]` around its median centroid along `axis`.
   private mutating func splitAtMedian(_ range: Range<Int>, axis: Int) -> Int {
-    let centroids = self.centroids
-    withOrder(range) { slots in
-      slots.sort { centroids[Int($0)][axis] < centroids[Int($1)][axis] }
+    withSlots(range) { slots in
+      slots.sort { $0.centroid[axis] < $1.centroid[axis] }
     }
     return range.lowerBound + range.count / 2
   }
 
-  /// Runs `body` on `order[range]` in place. (Mutating the slice `order[range]`
-  /// directly made Swift copy it, since the array and the slice then share
-  /// storage.)
-  private mutating func withOrder<R>(_ range: Range<Int>,
-                                     _ body: (inout UnsafeMutableBufferPointer<Int32>) -> R) -> R {
-    order.withUnsafeMutableBufferPointer { all in
+  /// Runs `body` on `primitives[range]` in place. (Mutating the slice
+  /// `primitives[range]` directly made Swift copy it, since the array and the
+  /// slice then share storage.)
+  private mutating func withSlots<R>(_ range: Range<Int>,
+                                     _ body: (inout UnsafeMutableBufferPointer<BVHBuildPrimitive>) -> R) -> R {
+    primitives.withUnsafeMutableBufferPointer { all in
       var slots = UnsafeMutableBufferPointer(rebasing: all[range])
       return body(&slots)
     }

@@ -12,7 +12,7 @@
 /// once, for the winner, from the vertex attributes.
 ///
 /// Memory, per triangle: 48 bytes of corners, 12 of vertex indices when the
-/// mesh has normals or uvs, and the BVH's nodes (about 35 bytes); per vertex,
+/// mesh has normals or uvs, and the BVH's nodes (about 43 bytes); per vertex,
 /// 16 bytes of normal and 8 of uv when the mesh has them. A final class, so
 /// that instances share it by reference and it is built once.
 public final class MeshBVH: Sendable {
@@ -21,7 +21,7 @@ public final class MeshBVH: Sendable {
   private let triangles: [TriangleCorners]
   /// The vertex indices of each slot's triangle, for its normals and uvs;
   /// empty when the mesh has neither.
-  private let vertexIndices: [SIMD3<Int32>]
+  private let vertexIndices: [VertexIndices]
   private let normals: [Normal3]
   private let uvs: [Point2]
   /// The mesh's space is mirrored relative to the space its data came from.
@@ -31,25 +31,41 @@ public final class MeshBVH: Sendable {
   /// The box around the triangles, in the mesh's space.
   public let bounds: Bounds3
 
+  /// One triangle's three vertex indices, packed: 12 bytes, where a
+  /// `SIMD3<Int32>` takes 16.
+  private struct VertexIndices: BitwiseCopyable {
+    var i0, i1, i2: Int32
+  }
+
   /// The BVH over `mesh`'s triangles (in the space its vertices were placed
   /// in), with the triangles laid out in its leaf order: O(n log n) in the
-  /// triangles. The mesh's arrays are not kept: drop `mesh` to free them.
-  public init(_ mesh: TriangleMesh) {
-    let count = mesh.triangleCount
-    let bvh = WideBVH(BVH(primitiveBounds: (0..<count).map { triangle in
-      let corners = mesh.corners(of: triangle)
-      return Bounds3(corners.corner(0), corners.corner(1)).union(corners.corner(2))
-    }))
-    let order = bvh.primitiveOrder
-    triangles = order.map { mesh.corners(of: Int($0)) }
-    let hasAttributes = !mesh.normals.isEmpty || !mesh.uvs.isEmpty
+  /// triangles. Pass the mesh `consume`d (its only copy) and each of its
+  /// arrays is freed as soon as it has been read, so that the peak memory
+  /// is little more than the finished BVH's.
+  public init(_ mesh: consuming TriangleMesh) {
+    var positions = mesh.positions
+    var indices = mesh.indices
+    (normals, uvs, flipsNormals) = (mesh.normals, mesh.uvs, mesh.flipsNormals)
+    _ = consume mesh
+    let count = indices.count / 3
+    func corners(_ triangle: Int) -> TriangleCorners {
+      TriangleCorners(positions[Int(indices[3 * triangle])], positions[Int(indices[3 * triangle + 1])],
+                      positions[Int(indices[3 * triangle + 2])])
+    }
+    var bvh = WideBVH(primitives: (0..<count).map { triangle in
+      let corners = corners(triangle)
+      let bounds = Bounds3(corners.corner(0), corners.corner(1)).union(corners.corner(2))
+      return BVHBuildPrimitive(bounds: bounds, index: Int32(triangle))
+    })
+    let order = bvh.takePrimitiveOrder()
+    triangles = order.map { corners(Int($0)) }
+    positions = []
+    let hasAttributes = !normals.isEmpty || !uvs.isEmpty
     vertexIndices = !hasAttributes ? [] : order.map { triangle in
       let first = 3 * Int(triangle)
-      return SIMD3(mesh.indices[first], mesh.indices[first + 1], mesh.indices[first + 2])
+      return VertexIndices(i0: indices[first], i1: indices[first + 1], i2: indices[first + 2])
     }
-    normals = mesh.normals
-    uvs = mesh.uvs
-    flipsNormals = mesh.flipsNormals
+    indices = []
     triangleCount = count
     bounds = bvh.bounds
     self.bvh = bvh
@@ -98,8 +114,8 @@ public final class MeshBVH: Sendable {
     var uvs: (Point2, Point2, Point2)?
     if !vertexIndices.isEmpty {
       let i = vertexIndices[slot]
-      if !normals.isEmpty { shadingNormals = (normals[Int(i.x)], normals[Int(i.y)], normals[Int(i.z)]) }
-      if !self.uvs.isEmpty { uvs = (self.uvs[Int(i.x)], self.uvs[Int(i.y)], self.uvs[Int(i.z)]) }
+      if !normals.isEmpty { shadingNormals = (normals[Int(i.i0)], normals[Int(i.i1)], normals[Int(i.i2)]) }
+      if !self.uvs.isEmpty { uvs = (self.uvs[Int(i.i0)], self.uvs[Int(i.i1)], self.uvs[Int(i.i2)]) }
     }
     return TriangleMesh.surfaceHit(
       corners: (corners.corner(0), corners.corner(1), corners.corner(2)), normals: shadingNormals,

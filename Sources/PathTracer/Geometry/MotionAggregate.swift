@@ -43,9 +43,11 @@ struct MotionAggregate: Sendable {
       case .mesh(let mesh): mesh.motionBounds(over: shutter)
       }
     }
-    bvh = WideBVH(BVH(primitiveBounds: bounds))
-    elements = bvh.primitiveOrder.map { moving[Int($0)].element }
-    primitiveOfSlot = bvh.primitiveOrder.map { moving[Int($0)].index }
+    var bvh = WideBVH(primitiveBounds: bounds)
+    let order = bvh.takePrimitiveOrder()
+    self.bvh = bvh
+    elements = order.map { moving[Int($0)].element }
+    primitiveOfSlot = order.map { moving[Int($0)].index }
   }
 
   /// The same primitives with their boxes for `shutter`: a new tree over

@@ -40,9 +40,10 @@ public struct TriangleMesh: Sendable {
   /// placed in the world by `objectToWorld`. Checks the indices and
   /// transforms the vertices: O(vertices + triangles), one pass each.
   /// `normals` and `uvs`, if given, have one entry per position; `indices`
-  /// may be any integer type (an OBJ reader's `[UInt32]`, say).
+  /// may be any integer type (an OBJ reader's `[UInt32]`, say). Arrays the
+  /// caller passes as their only reference are transformed in place.
   public init<Index: BinaryInteger>(
-    positions objectPositions: [Point3], normals objectNormals: [Normal3]? = nil,
+    positions objectPositions: consuming [Point3], normals objectNormals: consuming [Normal3]? = nil,
     uvs: [Point2]? = nil, indices objectIndices: [Index], objectToWorld: Transform = .identity
   ) throws(Error) {
     guard objectIndices.count % 3 == 0 else {
@@ -61,12 +62,16 @@ public struct TriangleMesh: Sendable {
     }
 
     indices = objectIndices.map { Int32($0) }
-    positions = objectPositions.map { objectToWorld.apply(point: $0) }
-    normals = (objectNormals ?? []).map { n in
-      let world = objectToWorld.apply(normal: n)
+    var worldPositions = consume objectPositions
+    for i in worldPositions.indices { worldPositions[i] = objectToWorld.apply(point: worldPositions[i]) }
+    positions = worldPositions
+    var worldNormals = (consume objectNormals) ?? []
+    for i in worldNormals.indices {
+      let world = objectToWorld.apply(normal: worldNormals[i])
       let lengthSquared = dot(world, world)
-      return lengthSquared > 0 ? world / lengthSquared.squareRoot() : world
+      worldNormals[i] = lengthSquared > 0 ? world / lengthSquared.squareRoot() : world
     }
+    normals = worldNormals
     self.uvs = uvs ?? []
     flipsNormals = objectToWorld.swapsHandedness
   }

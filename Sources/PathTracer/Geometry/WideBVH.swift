@@ -23,8 +23,8 @@ struct WideBVH: Sendable {
   /// The nodes, depth first; `nodes[0]` is the root. Empty if there are no primitives.
   let nodes: [WideBVHNode]
   /// Slot `i` of a leaf holds the primitive at index `primitiveOrder[i]` of the
-  /// array the BVH was built from.
-  let primitiveOrder: [Int32]
+  /// array the BVH was built from; empty once taken (``takePrimitiveOrder()``).
+  private(set) var primitiveOrder: [Int32]
   /// The number of node levels (0 without primitives); at most
   /// ``maximumDepth``.
   let depth: Int
@@ -38,18 +38,40 @@ struct WideBVH: Sendable {
   /// if the tree it gives is too deep for the traversal stack, the other way,
   /// which halves the depth, is used instead.
   init(_ binary: BVH, widestFirst: Bool = true) {
+    var tree = StoredBinaryTree(nodes: binary.nodes)
+    (nodes, depth) = binary.nodes.isEmpty ? ([], 0) : Self.collapseTree(&tree, root: 0, widestFirst: widestFirst)
     primitiveOrder = binary.primitiveOrder
-    var nodes: [WideBVHNode] = []
-    var depth = 0
-    if !binary.nodes.isEmpty {
-      depth = WideBVH.collapse(binary.nodes, root: 0, into: &nodes, widestFirst: widestFirst).depth
-      if depth > WideBVH.maximumDepth {
-        nodes.removeAll()
-        depth = WideBVH.collapse(binary.nodes, root: 0, into: &nodes, widestFirst: false).depth
-      }
+  }
+
+  /// The wide tree over the binned-SAH binary tree of `primitives` (see
+  /// `BVHBuilder`): the same tree as `WideBVH(BVH(primitiveBounds:))`,
+  /// built without storing the binary one. The builder makes each binary
+  /// node when the collapse asks for it. O(n log n) time; memory: the
+  /// 28-byte build records and the wide nodes (about a third as many as
+  /// primitives), nothing per binary node.
+  init(primitives: [BVHBuildPrimitive], maxPrimitivesInLeaf: Int = 4) {
+    var builder = BVHBuilder(primitives: primitives, maxPrimitivesInLeaf: maxPrimitivesInLeaf)
+    if primitives.isEmpty {
+      (nodes, depth) = ([], 0)
+    } else {
+      let root = builder.root()
+      (nodes, depth) = Self.collapseTree(&builder, root: root, widestFirst: true)
     }
-    self.nodes = nodes
-    self.depth = depth
+    primitiveOrder = builder.order
+  }
+
+  /// ``init(primitives:maxPrimitivesInLeaf:)`` for primitives with these boxes, in order.
+  init(primitiveBounds: [Bounds3], maxPrimitivesInLeaf: Int = 4) {
+    self.init(primitives: primitiveBounds.enumerated().map { BVHBuildPrimitive(bounds: $1, index: Int32($0)) },
+              maxPrimitivesInLeaf: maxPrimitivesInLeaf)
+  }
+
+  /// ``primitiveOrder``, handed over and no longer kept: an owner that lays
+  /// its primitives out in slot order needs it once, and traversal never
+  /// (4 bytes per primitive).
+  mutating func takePrimitiveOrder() -> [Int32] {
+    defer { primitiveOrder = [] }
+    return primitiveOrder
   }
 
   /// The box around everything (empty if there are no primitives).
@@ -58,8 +80,27 @@ struct WideBVH: Sendable {
     return (0..<4).reduce(Bounds3.empty) { $0.union(root.bounds($1)) }
   }
 
-  /// Appends the wide node for the binary subtree at `binary[root]`, and then
-  /// its descendants, to `nodes`; returns its index and the number of levels
+  /// The wide nodes for the binary tree at `root`, collapsed with
+  /// `widestFirst`, falling back as ``init(_:widestFirst:)`` says; and the depth.
+  private static func collapseTree<Tree: BinaryTreeWalk>(_ tree: inout Tree, root: Tree.Node,
+                                                         widestFirst: Bool) -> ([WideBVHNode], Int) {
+    var nodes: [WideBVHNode] = []
+    // Room for the most nodes a tree over `tree.leafCountBound` leaves can
+    // have, so that the array never grows by copying; pages never written
+    // take no memory.
+    nodes.reserveCapacity(tree.leafCountBound)
+    var depth = collapse(root, of: &tree, into: &nodes, widestFirst: widestFirst).depth
+    if depth > WideBVH.maximumDepth && widestFirst {
+      // For the builder, asking again makes the same binary nodes: every
+      // range is already partitioned, and partitioning it again changes nothing.
+      nodes.removeAll(keepingCapacity: true)
+      depth = collapse(root, of: &tree, into: &nodes, widestFirst: false).depth
+    }
+    return (nodes, depth)
+  }
+
+  /// Appends the wide node for the binary subtree at `root`, and then its
+  /// descendants, to `nodes`; returns its index and the number of levels
   /// of its subtree.
   ///
   /// The node's children are found by starting from the binary node's two
@@ -72,35 +113,52 @@ struct WideBVH: Sendable {
   /// first (the larger box among equals): then every interior child lies at
   /// least two binary levels down, and the wide tree has at most half the
   /// depth of the binary one, which is less than 64 (see `BVHBuilder`).
-  private static func collapse(_ binary: [BVHNode], root: Int, into nodes: inout [WideBVHNode],
-                               widestFirst: Bool) -> (index: Int, depth: Int)
-  {
-    func children(of i: Int) -> [Int] { [i + 1, Int(binary[i].offset)] }
-    // Binary node indices and their depths below `root`.
-    var lanes = binary[root].isLeaf ? [root] : children(of: root)
-    var levels = [Int](repeating: 1, count: lanes.count)
+  ///
+  /// Allocates nothing but the nodes it appends.
+  private static func collapse<Tree: BinaryTreeWalk>(_ root: Tree.Node, of tree: inout Tree,
+                                                     into nodes: inout [WideBVHNode],
+                                                     widestFirst: Bool) -> (index: Int, depth: Int) {
+    // The binary nodes becoming lanes, and their depths below `root`.
+    var lanes = InlineArray<4, Tree.Node>(repeating: root)
+    var levels = InlineArray<4, Int>(repeating: 1)
+    var laneCount = 1
+    if !tree.isLeaf(root) {
+      (lanes[0], lanes[1]) = tree.children(of: root)
+      laneCount = 2
+    }
     func opensBefore(_ a: Int, _ b: Int) -> Bool {
       if !widestFirst && levels[a] != levels[b] { return levels[a] < levels[b] }
-      return binary[lanes[a]].bounds.surfaceArea > binary[lanes[b]].bounds.surfaceArea
+      return tree.bounds(lanes[a]).surfaceArea > tree.bounds(lanes[b]).surfaceArea
     }
-    while lanes.count < 4 {
-      let openable = lanes.indices.filter { !binary[lanes[$0]].isLeaf }
-      guard let next = openable.min(by: opensBefore) else { break }
-      let level = levels[next] + 1
-      lanes.replaceSubrange(next...next, with: children(of: lanes[next]))
-      levels.replaceSubrange(next...next, with: [level, level])
+    while laneCount < 4 {
+      // The first of the interior lanes that opens before all others.
+      var next = -1
+      for lane in 0..<laneCount where !tree.isLeaf(lanes[lane]) {
+        if next < 0 || opensBefore(lane, next) { next = lane }
+      }
+      guard next >= 0 else { break }
+      // Lane `next` becomes its two children; the lanes after it move up one.
+      for lane in stride(from: laneCount, to: next + 1, by: -1) {
+        lanes[lane] = lanes[lane - 1]
+        levels[lane] = levels[lane - 1]
+      }
+      (lanes[next], lanes[next + 1]) = tree.children(of: lanes[next])
+      levels[next] += 1
+      levels[next + 1] = levels[next]
+      laneCount += 1
     }
 
     let index = nodes.count
     var depth = 1
     nodes.append(WideBVHNode())
-    for (lane, child) in lanes.enumerated() {
-      let node = binary[child]
-      nodes[index].setBounds(node.bounds, lane: lane)
-      if node.isLeaf {
-        nodes[index].setLeaf(lane: lane, first: node.offset, count: node.primitiveCount)
+    for lane in 0..<laneCount {
+      let child = lanes[lane]
+      nodes[index].setBounds(tree.bounds(child), lane: lane)
+      if tree.isLeaf(child) {
+        let (first, count) = tree.leaf(child)
+        nodes[index].setLeaf(lane: lane, first: first, count: count)
       } else {
-        let subtree = collapse(binary, root: child, into: &nodes, widestFirst: widestFirst)
+        let subtree = collapse(child, of: &tree, into: &nodes, widestFirst: widestFirst)
         nodes[index].child[lane] = Int32(subtree.index)
         depth = Swift.max(depth, subtree.depth + 1)
       }

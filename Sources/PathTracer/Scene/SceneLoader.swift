@@ -55,6 +55,9 @@ public struct SceneLoader {
     if builder.primitives.isEmpty {
       throw SceneError(file: root.file, message: "the scene has no objects")
     }
+    // Every model the objects show is in `meshModels` now; the files' other
+    // models are not needed, and each model goes as soon as it is built.
+    objFiles = [:]
     let primitives = try placeMeshes(builder)
     return Scene(camera: camera, integrator: integrator, film: film, materials: materials,
                  lights: builder.lights, objects: builder.objects, primitives: primitives,
