@@ -24,8 +24,12 @@ import LightArena
 public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable, ~Escapable {
   public let frame: ShadingFrame
   public let geometricNormal: Normal3
-  /// The BxDFs.
-  public var components: Components
+  /// The BxDFs. Only ``add(_:)`` appends to them, so that ``flags`` stays their union.
+  public private(set) var components: Components
+  /// The union of the components' flags, gathered by ``add(_:)`` where each
+  /// BxDF's type is known, so that asking whether the BSDF has a lobe costs
+  /// no call through the protocol (for one component, this is its flags).
+  public private(set) var flags = BxDFFlags()
 
   /// An empty BSDF with room for `capacity` BxDFs, allocated in `alloc`'s scope.
   @_lifetime(copy alloc)
@@ -38,6 +42,7 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
   /// Adds a BxDF, copied into the components' storage.
   public mutating func add<B: BxDF>(_ bxdf: B) {
     components.append(bxdf)
+    flags.formUnion(bxdf.flags)
   }
 
   /// The number of BxDFs.
@@ -45,8 +50,14 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
 
   /// True when every component is a delta distribution (a mirror or clear glass).
   public var isSpecular: Bool {
-    for i in 0..<components.count where components.flags(ofComponent: i).hasNonSpecularLobe { return false }
-    return true
+    // A component has a diffuse or glossy lobe exactly when the union does.
+    !flags.hasNonSpecularLobe
+  }
+
+  /// Whether component `index` has all of `lobes`: read from ``flags`` when
+  /// there is one component, else asked of the component.
+  func component(_ index: Int, has lobes: BxDFFlags) -> Bool {
+    components.count == 1 ? flags.contains(lobes) : components.flags(ofComponent: index).contains(lobes)
   }
 
   /// The BSDF value f(wo, wi) summed over the components that apply.
@@ -54,7 +65,7 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
     let wo = frame.toLocal(woWorld), wi = frame.toLocal(wiWorld)
     guard wo.z != 0, let lobe = lobe(woWorld, wiWorld, local: wo, wi) else { return .black }
     var f = Color.black
-    for i in 0..<components.count where components.flags(ofComponent: i).contains(lobe) {
+    for i in 0..<components.count where component(i, has: lobe) {
       f += components.evaluate(component: i, wo: wo, wi: wi)
     }
     return f
@@ -100,7 +111,7 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
       // What `evaluate` and `pdf` would say, without calling them: a BxDF's
       // sample carries its own f and pdf for wi, so only the check that
       // `evaluate` adds can change f.
-      let answers = lobe(woWorld, wiWorld, local: wo, sample.wi).map { components.flags(ofComponent: 0).contains($0) }
+      let answers = lobe(woWorld, wiWorld, local: wo, sample.wi).map { flags.contains($0) }
       if answers != true { sample.f = .black }
     } else {
       sample.f = evaluate(wo: woWorld, wi: wiWorld)
