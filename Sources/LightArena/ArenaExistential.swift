@@ -102,27 +102,6 @@ public struct ArenaExistential<Metatype: BitwiseCopyable>: ~Escapable {
     return try body(address.assumingMemoryBound(to: Value.self))
   }
 
-  /// Calls `body` with a pointer to the value as `type`, without copying it
-  /// and, in optimized builds, without checking that `type` is the value's type.
-  ///
-  /// The in-place counterpart of ``unsafeLoad(as:)``: in a generic function
-  /// that opens ``metatype``, the opened type's size is known only at run
-  /// time, so a load copies the value with a `memcpy`, while a call through
-  /// `$0.pointee` passes the value's address. Unsafe in the same way: with any
-  /// other type than the one ``metatype`` holds, it reads memory as the wrong
-  /// type; code compiled without optimization checks the type as
-  /// ``withUnsafePointer(as:_:)`` does. The pointer must not be used after
-  /// `body` returns. Cost: nothing beyond `body`.
-  @inlinable @inline(__always)
-  public func unsafeWithPointer<Value: BitwiseCopyable, Result: ~Copyable, Failure: Error>(
-    as type: Value.Type, _ body: (UnsafePointer<Value>) throws(Failure) -> Result
-  ) throws(Failure) -> Result {
-    if _isDebugAssertConfiguration() && !Self.metatype(metatype, names: type) {
-      ArenaFailure.wrongType(metatype, type, in: "ArenaExistential.unsafeWithPointer(as:_:)")
-    }
-    return try body(address.assumingMemoryBound(to: Value.self))
-  }
-
   /// Whether `metatype` stands for exactly `type`.
   ///
   /// A metatype stored as a value starts with the pointer to the type's

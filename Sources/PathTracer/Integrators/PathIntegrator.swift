@@ -98,7 +98,7 @@ public struct PathIntegrator: Sendable {
     u: VertexSamples, placed: borrowing MotionPlacement
   ) -> Color {
     guard let (index, choiceProbability) = scene.lightDistribution.choose(u.lightChoice),
-          let light = scene.light(index, at: time).sampleIncident(from: surface.p, u: u.light) else { return .black }
+          let light = scene.sampleLight(index, at: time, from: surface.p, u: u.light) else { return .black }
     let f = bsdf.evaluate(wo: wo, wi: light.wi)
     guard !f.isBlack, scene.isUnoccluded(from: surface, to: light.point, time: time, placed: placed) else { return .black }
     let lightPdf = light.pdf * choiceProbability
