@@ -60,10 +60,21 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
     components.count == 1 ? flags.contains(lobes) : components.flags(ofComponent: index).contains(lobes)
   }
 
+  /// The pair (`wo`, `wi`), in world space, with both also taken into the
+  /// shading frame, for ``evaluate(_:)`` and ``pdf(_:)``. Cost: two 3×3 products.
+  public func directions(wo: Vector3, wi: Vector3) -> BSDFDirections {
+    BSDFDirections(wo: wo, wi: wi, woLocal: frame.toLocal(wo), wiLocal: frame.toLocal(wi))
+  }
+
   /// The BSDF value f(wo, wi) summed over the components that apply.
-  public func evaluate(wo woWorld: Vector3, wi wiWorld: Vector3) -> Color {
-    let wo = frame.toLocal(woWorld), wi = frame.toLocal(wiWorld)
-    guard wo.z != 0, let lobe = lobe(woWorld, wiWorld, local: wo, wi) else { return .black }
+  public func evaluate(wo: Vector3, wi: Vector3) -> Color {
+    evaluate(directions(wo: wo, wi: wi))
+  }
+
+  /// ``evaluate(wo:wi:)`` for directions already in the shading frame.
+  public func evaluate(_ directions: BSDFDirections) -> Color {
+    let wo = directions.woLocal, wi = directions.wiLocal
+    guard wo.z != 0, let lobe = lobe(directions.wo, directions.wi, local: wo, wi) else { return .black }
     var f = Color.black
     for i in 0..<components.count where component(i, has: lobe) {
       f += components.evaluate(component: i, wo: wo, wi: wi)
@@ -72,10 +83,16 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
   }
 
   /// The solid-angle density with which ``sample(wo:componentSample:u:)`` picks `wi`.
-  public func pdf(wo woWorld: Vector3, wi wiWorld: Vector3) -> Float {
+  public func pdf(wo: Vector3, wi: Vector3) -> Float {
+    guard components.count > 0 else { return 0 }
+    return pdf(directions(wo: wo, wi: wi))
+  }
+
+  /// ``pdf(wo:wi:)`` for directions already in the shading frame.
+  public func pdf(_ directions: BSDFDirections) -> Float {
     let count = components.count
     guard count > 0 else { return 0 }
-    let wo = frame.toLocal(woWorld), wi = frame.toLocal(wiWorld)
+    let wo = directions.woLocal, wi = directions.wiLocal
     guard wo.z != 0 else { return 0 }
     var pdf: Float = 0
     for i in 0..<count { pdf += components.pdf(component: i, wo: wo, wi: wi) }

@@ -99,13 +99,15 @@ public struct PathIntegrator: Sendable {
   ) -> Color {
     guard let (index, choiceProbability) = scene.lightDistribution.choose(u.lightChoice),
           let light = scene.sampleLight(index, at: time, from: surface.p, u: u.light) else { return .black }
-    let f = bsdf.evaluate(wo: wo, wi: light.wi)
+    // Both the value and the density are asked for this pair: into the shading frame once.
+    let directions = bsdf.directions(wo: wo, wi: light.wi)
+    let f = bsdf.evaluate(directions)
     guard !f.isBlack, scene.isUnoccluded(from: surface, to: light.point, time: time, placed: placed) else { return .black }
     let lightPdf = light.pdf * choiceProbability
     let cosine = abs(dot(light.wi, surface.shadingNormal))
     let contribution = f * light.radiance * (cosine / lightPdf)
     if light.isDelta { return contribution }
-    let bsdfPdf = bsdf.pdf(wo: wo, wi: light.wi)
+    let bsdfPdf = bsdf.pdf(directions)
     return contribution * powerHeuristic(nf: 1, fPdf: lightPdf, ng: 1, gPdf: bsdfPdf)
   }
 }
