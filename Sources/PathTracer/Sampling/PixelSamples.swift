@@ -99,9 +99,16 @@ public struct PixelSamples: ~Escapable {
 
   /// The samples one path vertex uses: for camera sample `sample` at bounce `bounce`.
   public func vertex(sample: Int, bounce: Int) -> VertexSamples {
-    let i = bounce * count + sample
-    return VertexSamples(light: Point2(light[2 * i], light[2 * i + 1]), lightChoice: lightChoice[i],
-                         bsdf: Point2(bsdf[2 * i], bsdf[2 * i + 1]), bsdfComponent: bsdfComponent[i])
+    // One check for all six reads: the four sets hold `bounces * count`
+    // samples each (two floats per sample for the 2D ones), so a valid
+    // (sample, bounce) is inside every one of them.
+    precondition(sample >= 0 && sample < count && bounce >= 0 && bounce < bounces,
+                 "PixelSamples.vertex: no such sample or bounce")
+    let i = bounce &* count &+ sample
+    return VertexSamples(light: Point2(light[unchecked: 2 &* i], light[unchecked: 2 &* i &+ 1]),
+                         lightChoice: lightChoice[unchecked: i],
+                         bsdf: Point2(bsdf[unchecked: 2 &* i], bsdf[unchecked: 2 &* i &+ 1]),
+                         bsdfComponent: bsdfComponent[unchecked: i])
   }
 }
 
