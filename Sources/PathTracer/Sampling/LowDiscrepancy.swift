@@ -46,6 +46,14 @@ public enum LowDiscrepancy {
   // point instead of a loop over the bits of the index. The fills walk the
   // sequence this way; the values are exactly those of the direct formulas.
 
+  /// The unscrambled bits of the sequence's first ``firstPoints`` points:
+  /// van der Corput in x, Sobol' in y. Every set a pixel fills starts at
+  /// index 0 unless it continues an adaptive batch, and scrambling is an XOR,
+  /// so one table serves them all: a fill is a load, an XOR and a conversion
+  /// per coordinate (sets that reach past the table step through the
+  /// sequence instead). An immutable table, made on first use: 8 KiB.
+  static let firstPoints: [SIMD2<UInt32>] = (0..<UInt32(1024)).map { SIMD2($0.bitReversed, sobol2Bits($0)) }
+
   /// The k for the step from point `index` to `index + 1`: bits 0...k of the index flip.
   @inlinable
   static func flippedColumns(after index: UInt32) -> Int {
@@ -91,16 +99,28 @@ public enum LowDiscrepancy {
                             firstIndex: UInt32, rng: inout PCG32) {
     // Viewed as whole points, so that the shuffle moves each with both its coordinates.
     coordinates.withMemoryRebound(to: (Float, Float).self) { points in
-      var x = firstIndex.bitReversed ^ scramble.x
-      var y = sobol2Bits(firstIndex) ^ scramble.y
-      var index = firstIndex
-      for i in points.indices {
-        points[i] = (toUnitFloat(x), toUnitFloat(y))
-        // Step to the next point with two XORs instead of evaluating both radical inverses afresh.
-        let flipped = flippedColumns(after: index)
-        x ^= vanDerCorputFlip(flipped)
-        y ^= sobol2Flip(flipped)
-        index &+= 1
+      let first = Int(firstIndex)
+      if first + points.count <= firstPoints.count {
+        // The usual case: the points are among the first ones, which are
+        // the same for every set; only the scramble differs.
+        firstPoints.withUnsafeBufferPointer { table in
+          for i in points.indices {
+            let bits = table[first &+ i] ^ scramble
+            points[i] = (toUnitFloat(bits.x), toUnitFloat(bits.y))
+          }
+        }
+      } else {
+        var x = firstIndex.bitReversed ^ scramble.x
+        var y = sobol2Bits(firstIndex) ^ scramble.y
+        var index = firstIndex
+        for i in points.indices {
+          points[i] = (toUnitFloat(x), toUnitFloat(y))
+          // Step to the next point with two XORs instead of evaluating both radical inverses afresh.
+          let flipped = flippedColumns(after: index)
+          x ^= vanDerCorputFlip(flipped)
+          y ^= sobol2Flip(flipped)
+          index &+= 1
+        }
       }
       shuffle(points, rng: &rng)
     }
@@ -117,12 +137,19 @@ public enum LowDiscrepancy {
   /// Corput sequence scrambled by `scramble`, shuffled with `rng`.
   public static func fill1D(_ values: UnsafeMutableBufferPointer<Float>, scramble: UInt32,
                             firstIndex: UInt32, rng: inout PCG32) {
-    var x = firstIndex.bitReversed ^ scramble
-    var index = firstIndex
-    for i in values.indices {
-      values[i] = toUnitFloat(x)
-      x ^= vanDerCorputFlip(flippedColumns(after: index))
-      index &+= 1
+    let first = Int(firstIndex)
+    if first + values.count <= firstPoints.count {
+      firstPoints.withUnsafeBufferPointer { table in
+        for i in values.indices { values[i] = toUnitFloat(table[first &+ i].x ^ scramble) }
+      }
+    } else {
+      var x = firstIndex.bitReversed ^ scramble
+      var index = firstIndex
+      for i in values.indices {
+        values[i] = toUnitFloat(x)
+        x ^= vanDerCorputFlip(flippedColumns(after: index))
+        index &+= 1
+      }
     }
     shuffle(values, rng: &rng)
   }
