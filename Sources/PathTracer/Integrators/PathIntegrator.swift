@@ -69,7 +69,8 @@ public struct PathIntegrator: Sendable {
 
       if !bsdf.isSpecular {
         radiance += throughput * directLighting(at: hit.surface, wo: wo, time: ray.time, bsdf: bsdf,
-                                                scene: scene, u: u, placed: context.placedMotion)
+                                                scene: scene, u: u, placed: context.placedMotion,
+                                                stillAreaLights: context.stillAreaLights)
       }
 
       guard let scattered = bsdf.sample(wo: wo, componentSample: u.bsdfComponent, u: u.bsdf),
@@ -95,10 +96,11 @@ public struct PathIntegrator: Sendable {
   /// against BSDF sampling (the other half is added when a BSDF sample hits a light).
   func directLighting<Components: BxDFStorage & ~Copyable & ~Escapable>(
     at surface: SurfaceHit, wo: Vector3, time: Float, bsdf: borrowing BSDF<Components>, scene: Scene,
-    u: VertexSamples, placed: borrowing MotionPlacement
+    u: VertexSamples, placed: borrowing MotionPlacement, stillAreaLights: StillAreaLights.View
   ) -> Color {
     guard let (index, choiceProbability) = scene.lightDistribution.choose(u.lightChoice),
-          let light = scene.sampleLight(index, at: time, from: surface.p, u: u.light) else { return .black }
+          let light = stillAreaLights.sampleIncident(index, from: surface.p, u: u.light, orIn: scene, at: time)
+    else { return .black }
     // Both the value and the density are asked for this pair: into the shading frame once.
     let directions = bsdf.directions(wo: wo, wi: light.wi)
     let f = bsdf.evaluate(directions)
