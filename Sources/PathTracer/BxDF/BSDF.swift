@@ -115,9 +115,13 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
     guard count > 0 else { return nil }
     let wo = frame.toLocal(woWorld)
     guard wo.z != 0 else { return nil }
-    let chosen = min(Int(componentSample * Float(count)), count - 1)
-    // The part of the sample below the chosen component's slot, stretched back to [0, 1).
-    let remapped = min(componentSample * Float(count) - Float(chosen), Float(1).nextDown)
+    // The part of the sample below the chosen component's slot, stretched
+    // back to [0, 1). With one component, the usual case, both are known
+    // without the float-to-integer conversion and its checks: the same
+    // values, as `x * 1 - 0` is `x`.
+    let chosen = count == 1 ? 0 : min(Int(componentSample * Float(count)), count - 1)
+    let remapped = count == 1 ? min(componentSample, Float(1).nextDown)
+      : min(componentSample * Float(count) - Float(chosen), Float(1).nextDown)
     guard var sample = components.sample(component: chosen, wo: wo, uc: remapped, u: u),
           sample.pdf > 0 else { return nil }
     let wiWorld = frame.toWorld(sample.wi)
