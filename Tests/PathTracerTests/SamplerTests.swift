@@ -36,6 +36,31 @@ struct SamplerTests {
     #expect(points.allSatisfy { $0.x >= 0 && $0.x < 1 && $0.y >= 0 && $0.y < 1 })
   }
 
+  @Test("the fills step through the sequence to exactly the points the direct formulas give")
+  func steppedPointsMatchTheFormulas() {
+    let scramble = SIMD2<UInt32>(0x9e37_79b9, 0x7f4a_7c15)
+    // From 0, from an odd index, and across a carry into a high bit.
+    for firstIndex: UInt32 in [0, 37, (1 << 20) - 5] {
+      var coordinates = [Float](repeating: 0, count: 2 * 16)
+      var values = [Float](repeating: 0, count: 16)
+      var rng = PCG32(seed: 3), sameRng = rng
+      coordinates.withUnsafeMutableBufferPointer {
+        LowDiscrepancy.fill2D($0, scramble: scramble, firstIndex: firstIndex, rng: &rng)
+      }
+      values.withUnsafeMutableBufferPointer {
+        LowDiscrepancy.fill1D($0, scramble: scramble.x, firstIndex: firstIndex, rng: &sameRng)
+      }
+      let points = (0..<16).map { SIMD2(coordinates[2 * $0], coordinates[2 * $0 + 1]) }
+      let expected = (0..<16).map {
+        SIMD2(LowDiscrepancy.vanDerCorput(firstIndex + UInt32($0), scramble: scramble.x),
+              LowDiscrepancy.sobol2(firstIndex + UInt32($0), scramble: scramble.y))
+      }
+      // Shuffled, so compare as sets: the same points, each with its own two coordinates.
+      #expect(Set(points.map { [$0.x, $0.y] }) == Set(expected.map { [$0.x, $0.y] }), "from \(firstIndex)")
+      #expect(Set(values) == Set(expected.map(\.x)), "from \(firstIndex)")
+    }
+  }
+
   @Test("a pixel's samples depend on the seed and the pixel, not on anything else")
   func determinism() {
     var arena = MemoryArena()

@@ -24,8 +24,12 @@ import LightArena
 public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable, ~Escapable {
   public let frame: ShadingFrame
   public let geometricNormal: Normal3
-  /// The BxDFs.
-  public var components: Components
+  /// The BxDFs. Only ``add(_:)`` appends to them, so that ``flags`` stays their union.
+  public private(set) var components: Components
+  /// The union of the components' flags, gathered by ``add(_:)`` where each
+  /// BxDF's type is known, so that asking whether the BSDF has a lobe costs
+  /// no call through the protocol (for one component, this is its flags).
+  public private(set) var flags = BxDFFlags()
 
   /// An empty BSDF with room for `capacity` BxDFs, allocated in `alloc`'s scope.
   @_lifetime(copy alloc)
@@ -38,6 +42,7 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
   /// Adds a BxDF, copied into the components' storage.
   public mutating func add<B: BxDF>(_ bxdf: B) {
     components.append(bxdf)
+    flags.formUnion(bxdf.flags)
   }
 
   /// The number of BxDFs.
@@ -45,26 +50,49 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
 
   /// True when every component is a delta distribution (a mirror or clear glass).
   public var isSpecular: Bool {
-    for i in 0..<components.count where components.flags(ofComponent: i).hasNonSpecularLobe { return false }
-    return true
+    // A component has a diffuse or glossy lobe exactly when the union does.
+    !flags.hasNonSpecularLobe
+  }
+
+  /// Whether component `index` has all of `lobes`: read from ``flags`` when
+  /// there is one component, else asked of the component.
+  func component(_ index: Int, has lobes: BxDFFlags) -> Bool {
+    components.count == 1 ? flags.contains(lobes) : components.flags(ofComponent: index).contains(lobes)
+  }
+
+  /// The pair (`wo`, `wi`), in world space, with both also taken into the
+  /// shading frame, for ``evaluate(_:)`` and ``pdf(_:)``. Cost: two 3×3 products.
+  public func directions(wo: Vector3, wi: Vector3) -> BSDFDirections {
+    BSDFDirections(wo: wo, wi: wi, woLocal: frame.toLocal(wo), wiLocal: frame.toLocal(wi))
   }
 
   /// The BSDF value f(wo, wi) summed over the components that apply.
-  public func evaluate(wo woWorld: Vector3, wi wiWorld: Vector3) -> Color {
-    let wo = frame.toLocal(woWorld), wi = frame.toLocal(wiWorld)
-    guard wo.z != 0, let lobe = lobe(woWorld, wiWorld, local: wo, wi) else { return .black }
+  public func evaluate(wo: Vector3, wi: Vector3) -> Color {
+    evaluate(directions(wo: wo, wi: wi))
+  }
+
+  /// ``evaluate(wo:wi:)`` for directions already in the shading frame.
+  public func evaluate(_ directions: BSDFDirections) -> Color {
+    let wo = directions.woLocal, wi = directions.wiLocal
+    guard wo.z != 0, let lobe = lobe(directions.wo, directions.wi, local: wo, wi) else { return .black }
     var f = Color.black
-    for i in 0..<components.count where components.flags(ofComponent: i).contains(lobe) {
+    for i in 0..<components.count where component(i, has: lobe) {
       f += components.evaluate(component: i, wo: wo, wi: wi)
     }
     return f
   }
 
   /// The solid-angle density with which ``sample(wo:componentSample:u:)`` picks `wi`.
-  public func pdf(wo woWorld: Vector3, wi wiWorld: Vector3) -> Float {
+  public func pdf(wo: Vector3, wi: Vector3) -> Float {
+    guard components.count > 0 else { return 0 }
+    return pdf(directions(wo: wo, wi: wi))
+  }
+
+  /// ``pdf(wo:wi:)`` for directions already in the shading frame.
+  public func pdf(_ directions: BSDFDirections) -> Float {
     let count = components.count
     guard count > 0 else { return 0 }
-    let wo = frame.toLocal(woWorld), wi = frame.toLocal(wiWorld)
+    let wo = directions.woLocal, wi = directions.wiLocal
     guard wo.z != 0 else { return 0 }
     var pdf: Float = 0
     for i in 0..<count { pdf += components.pdf(component: i, wo: wo, wi: wi) }
@@ -87,9 +115,13 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
     guard count > 0 else { return nil }
     let wo = frame.toLocal(woWorld)
     guard wo.z != 0 else { return nil }
-    let chosen = min(Int(componentSample * Float(count)), count - 1)
-    // The part of the sample below the chosen component's slot, stretched back to [0, 1).
-    let remapped = min(componentSample * Float(count) - Float(chosen), Float(1).nextDown)
+    // The part of the sample below the chosen component's slot, stretched
+    // back to [0, 1). With one component, the usual case, both are known
+    // without the float-to-integer conversion and its checks: the same
+    // values, as `x * 1 - 0` is `x`.
+    let chosen = count == 1 ? 0 : min(Int(componentSample * Float(count)), count - 1)
+    let remapped = count == 1 ? min(componentSample, Float(1).nextDown)
+      : min(componentSample * Float(count) - Float(chosen), Float(1).nextDown)
     guard var sample = components.sample(component: chosen, wo: wo, uc: remapped, u: u),
           sample.pdf > 0 else { return nil }
     let wiWorld = frame.toWorld(sample.wi)
@@ -100,7 +132,7 @@ public struct BSDF<Components: BxDFStorage & ~Copyable & ~Escapable>: ~Copyable,
       // What `evaluate` and `pdf` would say, without calling them: a BxDF's
       // sample carries its own f and pdf for wi, so only the check that
       // `evaluate` adds can change f.
-      let answers = lobe(woWorld, wiWorld, local: wo, sample.wi).map { components.flags(ofComponent: 0).contains($0) }
+      let answers = lobe(woWorld, wiWorld, local: wo, sample.wi).map { flags.contains($0) }
       if answers != true { sample.f = .black }
     } else {
       sample.f = evaluate(wo: woWorld, wi: wiWorld)

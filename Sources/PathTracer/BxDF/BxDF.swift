@@ -9,17 +9,20 @@ public struct BxDFFlags: OptionSet, Sendable, BitwiseCopyable {
   public let rawValue: UInt8
   @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
+  // The flags are computed, not stored: a stored `static let` is initialized
+  // lazily, and every read in the render loop went through `swift_once`.
+
   /// `wi` is on the same side of the surface as `wo`.
-  public static let reflection = BxDFFlags(rawValue: 1 << 0)
+  @inlinable public static var reflection: BxDFFlags { BxDFFlags(rawValue: 1 << 0) }
   /// `wi` is on the other side of the surface.
-  public static let transmission = BxDFFlags(rawValue: 1 << 1)
+  @inlinable public static var transmission: BxDFFlags { BxDFFlags(rawValue: 1 << 1) }
   /// Light is spread over the whole hemisphere (Lambertian, Oren-Nayar).
-  public static let diffuse = BxDFFlags(rawValue: 1 << 2)
+  @inlinable public static var diffuse: BxDFFlags { BxDFFlags(rawValue: 1 << 2) }
   /// Light is concentrated around a direction (rough microfacets).
-  public static let glossy = BxDFFlags(rawValue: 1 << 3)
+  @inlinable public static var glossy: BxDFFlags { BxDFFlags(rawValue: 1 << 3) }
   /// A Dirac delta: a single direction (mirror, smooth glass). Its `evaluate`
   /// and `pdf` are 0; only `sample` can find the direction.
-  public static let specular = BxDFFlags(rawValue: 1 << 4)
+  @inlinable public static var specular: BxDFFlags { BxDFFlags(rawValue: 1 << 4) }
 
   // The combinations BxDFs report. Written with `union` rather than as array
   // literals (`.diffuseReflection`): an option-set literal builds a

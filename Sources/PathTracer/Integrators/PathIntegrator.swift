@@ -69,7 +69,8 @@ public struct PathIntegrator: Sendable {
 
       if !bsdf.isSpecular {
         radiance += throughput * directLighting(at: hit.surface, wo: wo, time: ray.time, bsdf: bsdf,
-                                                scene: scene, u: u, placed: context.placedMotion)
+                                                scene: scene, u: u, placed: context.placedMotion,
+                                                stillAreaLights: context.stillAreaLights)
       }
 
       guard let scattered = bsdf.sample(wo: wo, componentSample: u.bsdfComponent, u: u.bsdf),
@@ -95,17 +96,20 @@ public struct PathIntegrator: Sendable {
   /// against BSDF sampling (the other half is added when a BSDF sample hits a light).
   func directLighting<Components: BxDFStorage & ~Copyable & ~Escapable>(
     at surface: SurfaceHit, wo: Vector3, time: Float, bsdf: borrowing BSDF<Components>, scene: Scene,
-    u: VertexSamples, placed: borrowing MotionPlacement
+    u: VertexSamples, placed: borrowing MotionPlacement, stillAreaLights: StillAreaLights.View
   ) -> Color {
     guard let (index, choiceProbability) = scene.lightDistribution.choose(u.lightChoice),
-          let light = scene.light(index, at: time).sampleIncident(from: surface.p, u: u.light) else { return .black }
-    let f = bsdf.evaluate(wo: wo, wi: light.wi)
+          let light = stillAreaLights.sampleIncident(index, from: surface.p, u: u.light, orIn: scene, at: time)
+    else { return .black }
+    // Both the value and the density are asked for this pair: into the shading frame once.
+    let directions = bsdf.directions(wo: wo, wi: light.wi)
+    let f = bsdf.evaluate(directions)
     guard !f.isBlack, scene.isUnoccluded(from: surface, to: light.point, time: time, placed: placed) else { return .black }
     let lightPdf = light.pdf * choiceProbability
     let cosine = abs(dot(light.wi, surface.shadingNormal))
     let contribution = f * light.radiance * (cosine / lightPdf)
     if light.isDelta { return contribution }
-    let bsdfPdf = bsdf.pdf(wo: wo, wi: light.wi)
+    let bsdfPdf = bsdf.pdf(directions)
     return contribution * powerHeuristic(nf: 1, fPdf: lightPdf, ng: 1, gPdf: bsdfPdf)
   }
 }

@@ -21,6 +21,9 @@ public struct SampleContext<Components: BxDFStorage & ~Copyable & ~Escapable>: ~
   /// sample's scope (empty for a still scene): every ray of the path reads
   /// them instead of evaluating transforms.
   public let placedMotion: MotionPlacement
+  /// The scene's still area lights as plain values, for light sampling
+  /// without copying each light out of its enum (empty: sample through the scene).
+  let stillAreaLights: StillAreaLights.View
 
   @_lifetime(copy samples, copy alloc)
   public init(samples: PixelSamples, index: Int, alloc: ArenaAllocator) {
@@ -28,6 +31,7 @@ public struct SampleContext<Components: BxDFStorage & ~Copyable & ~Escapable>: ~
     self.index = index
     self.alloc = alloc
     placedMotion = MotionPlacement()
+    stillAreaLights = StillAreaLights.View()
   }
 
   /// A context whose paths read `placedMotion` (made in `alloc` for the sample's time).
@@ -37,6 +41,18 @@ public struct SampleContext<Components: BxDFStorage & ~Copyable & ~Escapable>: ~
     self.index = index
     self.alloc = alloc
     self.placedMotion = placedMotion
+    stillAreaLights = StillAreaLights.View()
+  }
+
+  /// A context whose paths also sample the scene's still area lights from `stillAreaLights`.
+  @_lifetime(copy samples, copy alloc, copy placedMotion, copy stillAreaLights)
+  init(samples: PixelSamples, index: Int, alloc: ArenaAllocator, placedMotion: consuming MotionPlacement,
+       stillAreaLights: StillAreaLights.View) {
+    self.samples = samples
+    self.index = index
+    self.alloc = alloc
+    self.placedMotion = placedMotion
+    self.stillAreaLights = stillAreaLights
   }
 
   /// The sample values of path vertex `bounce`.

@@ -9,8 +9,10 @@ public struct Color: Hashable, Sendable, BitwiseCopyable {
   @inlinable public init(_ rgb: SIMD3<Float>) { self.rgb = rgb }
   @inlinable public init(gray: Float) { rgb = SIMD3(repeating: gray) }
 
-  public static let black = Color(gray: 0)
-  public static let white = Color(gray: 1)
+  // Computed, not stored: a stored `static let` is initialized lazily, and
+  // every read in the render loop went through `swift_once` first.
+  @inlinable public static var black: Color { Color(gray: 0) }
+  @inlinable public static var white: Color { Color(gray: 1) }
 
   @inlinable public var r: Float { rgb.x }
   @inlinable public var g: Float { rgb.y }

@@ -28,6 +28,8 @@ struct PixelRenderer: Sendable {
   /// and something in the scene changes, so that a still scene's image is
   /// the same whatever the shutter.
   let samplesShutter: Bool
+  /// The scene's area lights that never change, as plain values (see ``StillAreaLights``).
+  let stillAreaLights: StillAreaLights
 
   /// Renders `scene` on `film` as `options` say, with the scene's camera
   /// fitted to `film`, and its BVH and light distribution made for the
@@ -42,6 +44,7 @@ struct PixelRenderer: Sendable {
     self.film = film
     self.options = options
     samplesShutter = options.hasMotionBlur && scene.changesOverTime
+    stillAreaLights = StillAreaLights(self.scene)
   }
 
   /// Renders pixel (`x`, `y`) into `buffer` with scratch memory from `arena`,
@@ -163,6 +166,7 @@ struct PixelRenderer: Sendable {
     // copies the aggregate (a memcpy per camera sample, 0.6% of a still
     // render's instructions), so a still scene does not go there at all.
     let hasMotion = scene.geometry.hasMotion
+    let lights = stillAreaLights.view
     for sample in 0..<samples.count {
       let filmPoint = pixel.corner + samples.filmOffset(sample)
       let ray = camera.generateRay(filmPoint: filmPoint, time: shutterTime(samples, sample))
@@ -171,7 +175,8 @@ struct PixelRenderer: Sendable {
         // Moving primitives are placed at the sample's time once, here (nothing, for a still scene).
         let context = SampleContext<Components>(
           samples: samples, index: sample, alloc: sampleScope,
-          placedMotion: hasMotion ? placeMotion(at: ray.time, alloc: sampleScope) : MotionPlacement())
+          placedMotion: hasMotion ? placeMotion(at: ray.time, alloc: sampleScope) : MotionPlacement(),
+          stillAreaLights: lights)
         return scene.integrator.radiance(ray, scene: scene, context: context, rng: &rng)
       } // ── The sample's BSDFs are released here. ──
       pixel.taken += 1

@@ -47,13 +47,15 @@ public struct ShadingFrame: Sendable, BitwiseCopyable {
   }
 
   /// The coordinates of the world-space vector `v` in this frame.
-  @inlinable
+  // Both transforms are always inlined: a handful of vector operations,
+  // which the optimizer otherwise left as calls from the BSDF's methods.
+  @inlinable @inline(__always)
   public func toLocal(_ v: Vector3) -> Vector3 {
     Vector3(dot(v, s), dot(v, t), dot(v, n))
   }
 
   /// The world-space vector whose coordinates in this frame are `v`.
-  @inlinable
+  @inlinable @inline(__always)
   public func toWorld(_ v: Vector3) -> Vector3 {
     s * v.x + t * v.y + n * v.z
   }
