@@ -202,7 +202,7 @@ struct MeshInstanceTests {
     #"{ "type": "receiver", "material": "m", "geometry": { "type": "mesh", "file": "models.obj", "model": "\#(model)" }, \#(placement) }"#
   }
 
-  @Test("a large model shown several times, still or moving, is one shared mesh; shown once, it is copied")
+  @Test("a large model shown several times, still or moving, is one shared mesh; shown once, it is built in world space")
   func loaderSharesLargeModels() throws {
     let moving = #""keyframes": { "control_points": [{ "transform": [] }, { "transform": [{ "type": "translate", "translation": [1, 0, 0] }] }], "knots": [0, 0, 1, 1], "degree": 1 }"#
     let shifted = #""transform": [{ "type": "translate", "translation": [0, 0, 2] }]"#
@@ -226,13 +226,14 @@ struct MeshInstanceTests {
     }
     #expect(tri.positions[0] == Point3(0, 0, 2))
 
-    // Shown once, even a large model is copied: one tree is faster than two.
+    // Shown once, a large model gets a tree of its own, built in world space.
     let alone = try Self.loadedPrimitives("[\(Self.receiver("Grid", shifted))]")
-    guard case .mesh(let grid) = alone[0] else {
-      Issue.record("expected the grid copied into the scene, found \(alone)")
+    guard case .meshInstance(let instance) = alone[0] else {
+      Issue.record("expected the grid as its own mesh, found \(alone)")
       return
     }
-    #expect(grid.triangleCount == 2 * SceneLoader.instancingThreshold && grid.positions[0].z == 2)
+    #expect(instance.toWorld == nil)
+    #expect(instance.worldBounds.lower.z == 2 && instance.worldBounds.upper.z == 2)
   }
 
   @Test("an invalid model is reported at the object that shows it")
