@@ -58,6 +58,16 @@ public struct ArenaExistential<Metatype: BitwiseCopyable>: ~Escapable {
     self.metatype = metatype
   }
 
+  /// The address of the value, for code that reads it as its concrete type
+  /// without a copy: a static protocol requirement called on ``metatype``,
+  /// for instance, whose witness for each conforming type is specialized
+  /// for that type.
+  ///
+  /// Unsafe: the pointer is not tied to the scope's lifetime. It is valid
+  /// until the scope that allocated the value ends, and must not be used
+  /// after; and only the type ``metatype`` holds may read it.
+  @inlinable public var unsafeAddress: UnsafeRawPointer { address }
+
   /// Returns a copy of the value as its concrete type `type`, which must be the
   /// type the value was allocated with (the type that ``metatype`` holds).
   ///

@@ -103,4 +103,43 @@ public protocol BxDF: BitwiseCopyable, Sendable {
   /// The solid-angle density with which ``sample(wo:uc:u:)`` returns `wi`;
   /// 0 for delta lobes.
   func pdf(wo: Vector3, wi: Vector3) -> Float
+
+  // How a BSDF calls a BxDF it keeps in the arena, where only the address
+  // and the metatype are known: these static requirements, called on the
+  // metatype, read the value in place. Every type gets the default
+  // implementations below, and its witnesses are specialized for it, so a
+  // call is one witness-table jump into code that knows the concrete type
+  // (rather than generic code that copies the value through its metadata).
+  // Do not implement them.
+
+  /// ``flags`` of the value of this type at `address`.
+  static func flags(ofValueAt address: UnsafeRawPointer) -> BxDFFlags
+  /// ``evaluate(wo:wi:)`` of the value of this type at `address`.
+  static func evaluate(valueAt address: UnsafeRawPointer, wo: Vector3, wi: Vector3) -> Color
+  /// ``sample(wo:uc:u:)`` of the value of this type at `address`.
+  static func sample(valueAt address: UnsafeRawPointer, wo: Vector3, uc: Float, u: Point2) -> BxDFSample?
+  /// ``pdf(wo:wi:)`` of the value of this type at `address`.
+  static func pdf(valueAt address: UnsafeRawPointer, wo: Vector3, wi: Vector3) -> Float
+}
+
+extension BxDF {
+  @inlinable
+  public static func flags(ofValueAt address: UnsafeRawPointer) -> BxDFFlags {
+    address.assumingMemoryBound(to: Self.self).pointee.flags
+  }
+
+  @inlinable
+  public static func evaluate(valueAt address: UnsafeRawPointer, wo: Vector3, wi: Vector3) -> Color {
+    address.assumingMemoryBound(to: Self.self).pointee.evaluate(wo: wo, wi: wi)
+  }
+
+  @inlinable
+  public static func sample(valueAt address: UnsafeRawPointer, wo: Vector3, uc: Float, u: Point2) -> BxDFSample? {
+    address.assumingMemoryBound(to: Self.self).pointee.sample(wo: wo, uc: uc, u: u)
+  }
+
+  @inlinable
+  public static func pdf(valueAt address: UnsafeRawPointer, wo: Vector3, wi: Vector3) -> Float {
+    address.assumingMemoryBound(to: Self.self).pointee.pdf(wo: wo, wi: wi)
+  }
 }
