@@ -43,6 +43,21 @@ struct Polygon8: Shape {                  // 64 bytes
   var name: String { "octagon" }
 }
 
+/// Reading a value in place through a static requirement on its metatype:
+/// each type's witness is specialized for it.
+protocol InPlaceShape: Shape {
+  static func area(ofValueAt address: UnsafeRawPointer) -> Float
+}
+
+extension InPlaceShape {
+  static func area(ofValueAt address: UnsafeRawPointer) -> Float {
+    address.assumingMemoryBound(to: Self.self).pointee.area()
+  }
+}
+
+extension Circle: InPlaceShape {}
+extension Triangle: InPlaceShape {}
+
 /// Calling the protocol through an arena value: open the metatype with a generic function.
 extension ArenaExistential where Metatype == any Shape.Type {
   func area() -> Float {
@@ -88,6 +103,21 @@ struct ProtocolValueTests {
       let single = alloc.allocate(Circle(radius: 1)) { $0 as any Shape.Type }
       #expect(single.area() == .pi)
       #expect(single.metatype is Circle.Type)
+    }
+  }
+
+  @Test("unsafeAddress is the value's address: a static requirement on the metatype reads it in place")
+  func staticRequirementReadsInPlace() {
+    var arena = MemoryArena()
+    arena.withAllocator { alloc in
+      var shapes = alloc.makeExistentialArray(capacity: 2, of: (any InPlaceShape.Type).self)
+      shapes.append(Circle(radius: 2)) { $0 }
+      shapes.append(Triangle(a: .zero, b: SIMD3(4, 0, 0), c: SIMD3(0, 3, 0))) { $0 }
+      let areas = shapes.indices.map { shapes[$0].metatype.area(ofValueAt: shapes[$0].unsafeAddress) }
+      #expect(abs(areas[0] - 4 * .pi) < 1e-5)
+      #expect(areas[1] == 6)
+      let circle = alloc.allocate(Circle(radius: 3)) { $0 as any InPlaceShape.Type }
+      #expect(circle.unsafeAddress.assumingMemoryBound(to: Circle.self).pointee.radius == 3)
     }
   }
 
