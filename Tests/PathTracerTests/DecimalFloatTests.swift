@@ -34,7 +34,7 @@ struct DecimalFloatTests {
 
   @Test("a million random decimals of the shapes exporters write decode as Float(String) does")
   func randomDecimals() {
-    var generator = SplitMix64(seed: 9)
+    var generator = GeometryTestRandom(seed: 9)
     var fastPathUses = 0
     for _ in 0..<1_000_000 {
       let r = generator.next()
@@ -62,7 +62,7 @@ struct DecimalFloatTests {
 
   @Test("every Float printed with 6 decimals, as exporters print, takes the fast path and round-trips")
   func sixDecimals() {
-    var generator = SplitMix64(seed: 3)
+    var generator = GeometryTestRandom(seed: 3)
     for _ in 0..<200_000 {
       let value = Float(Int64(bitPattern: generator.next()) % 100_000_000) / 1_000_000
       let text = String(format6: value)
@@ -74,19 +74,6 @@ struct DecimalFloatTests {
         return
       }
     }
-  }
-}
-
-/// A tiny deterministic generator for the tests (Vigna's SplitMix64).
-private struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
