@@ -3,9 +3,8 @@
 ///
 /// Rays are carried into the mesh's space, intersected there, and the hit
 /// record carried back (``MeshBVH/intersect(_:placedBy:)``). A mesh built in
-/// world space (`toWorld` `nil`) skips both steps, but still costs a second
-/// tree's traversal (the scene loader copies a model shown once into the
-/// scene's BVH instead).
+/// world space (`toWorld` `nil`: a large model shown by one object) skips
+/// both steps, and costs only the second tree's traversal.
 ///
 /// ```swift
 /// let bunny = MeshBVH(try TriangleMesh(positions: p, indices: i))       // object space, built once
